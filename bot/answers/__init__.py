@@ -1,0 +1,1 @@
+"""The answer model every front end renders: excerpts with citations, grouped into sections."""

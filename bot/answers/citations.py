@@ -1,0 +1,49 @@
+"""Build excerpts and their citations from passages; quote-ready lines and text-fragment links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from bot.answers.model import Citation, Excerpt
+from bot.knowledge.base import Passage
+
+_FRAGMENT_SAFE = ""  # text fragments need '-', ',' and '&' percent-encoded as well
+_MAX_EXACT_WORDS = 8
+
+
+def excerpt(passage: Passage, score: float = 0.0) -> Excerpt:
+    doc, sent = passage.document, passage.sentence
+    text = doc.text(sent.start, sent.end)
+    citation = Citation(
+        document=doc.id,
+        title=doc.title,
+        paragraph=sent.paragraph,
+        sentence=sent.number,
+        start=sent.start,
+        end=sent.end,
+        url=doc.url,
+        date=doc.date,
+        quote_url=quote_url(doc.url, text),
+    )
+    return Excerpt(text=text, citation=citation, score=round(float(score), 4))
+
+
+def quote_url(url: str | None, text: str) -> str | None:
+    """`url#:~:text=…` so a browser opens the page scrolled to and highlighting the quote."""
+    if not url:
+        return None
+    words = text.split()
+    if len(words) <= _MAX_EXACT_WORDS:
+        fragment = _encode(" ".join(words))
+    else:
+        fragment = f"{_encode(' '.join(words[:4]))},{_encode(' '.join(words[-4:]))}"
+    return f"{url.split('#', 1)[0]}#:~:text={fragment}"
+
+
+def _encode(text: str) -> str:
+    return quote(text, safe=_FRAGMENT_SAFE).replace("-", "%2D")
+
+
+def quote_line(ex: Excerpt) -> str:
+    """The ready-to-paste form: > “…” — Title, ¶N"""
+    return f"> “{ex.display}” — {ex.citation.title}, ¶{ex.citation.paragraph}"

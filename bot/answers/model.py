@@ -1,0 +1,65 @@
+"""What a command returns. Front ends render it; none of them changes what it says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    OK = "ok"
+    EMPTY = "empty"  # understood, but nothing relevant
+    USAGE = "usage"  # the input could not be used; the text says how to fix it
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: str
+    title: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    url: str | None = None
+    date: str | None = None
+    quote_url: str | None = None  # the url with a text fragment that opens the page at the quote
+
+    @property
+    def label(self) -> str:
+        return f"{self.title}, ¶{self.paragraph}, sentence {self.sentence}"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    text: str  # the source's own words: document.source[start:end]
+    citation: Citation
+    score: float = 0.0
+
+    @property
+    def display(self) -> str:
+        """The same words with line wraps and runs of spaces collapsed (hard-wrapped sources)."""
+        return " ".join(self.text.split())
+
+
+@dataclass
+class Section:
+    heading: str | None
+    excerpts: list[Excerpt] = field(default_factory=list)
+    note: str | None = None  # shown when the section has no excerpt, or beside it
+
+
+@dataclass
+class Answer:
+    command: str
+    title: str
+    status: Status = Status.OK
+    intro: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # plain list answers (!sources, !help, actor counts)
+    notes: list[str] = field(default_factory=list)  # footer remarks: truncation, suggestions
+    data: dict[str, object] = field(default_factory=dict)  # extra machine-readable fields for --json
+
+    @property
+    def excerpts(self) -> list[Excerpt]:
+        return [e for s in self.sections for e in s.excerpts]

@@ -1,0 +1,1 @@
+"""Commands: one dispatcher shared by every front end (Discord, local chat, JSON)."""

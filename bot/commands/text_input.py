@@ -1,0 +1,31 @@
+"""Cleaning what users type, and echoing it back so it can never ping anyone or break formatting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_MARKUP = re.compile(r"[*_~`|>#\[\]\\]")
+_MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
+
+
+def clean(text: str) -> str:
+    """Drop control and invisible characters, then collapse whitespace."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def truncate(text: str, limit: int) -> tuple[str, bool]:
+    if len(text) <= limit:
+        return text, False
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut, True
+
+
+def echo(text: str, limit: int = 80) -> str:
+    """User text made safe to show: no mentions, no markdown, bounded length."""
+    text = _MENTION.sub(lambda m: f"{m.group(1).strip('!&')}{m.group(2)}", clean(text))
+    text = _MARKUP.sub("", text).replace("@", "@\u200b")
+    short, cut = truncate(text, limit)
+    return short + ("…" if cut else "")

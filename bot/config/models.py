@@ -1,0 +1,102 @@
+"""Schemas for each config file. Unknown keys are errors, so a typo never silently does nothing."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswerSettings(Strict):
+    top_k: int = Field(3, ge=1, le=10, description="excerpts in an !ask answer")
+    min_coverage: float = Field(
+        0.4, ge=0.0, le=1.0, description="share of the question's informative weight a passage must match"
+    )
+    max_query_chars: int = Field(500, ge=20, le=5000, description="longer questions are truncated")
+    summary_sentences: int = Field(4, ge=3, le=5)
+    threats_k: int = Field(5, ge=1, le=10)
+
+
+class SearchSettings(Strict):
+    k1: float = Field(1.2, gt=0)
+    b: float = Field(0.75, ge=0, le=1)
+    related_weight: float = Field(0.6, gt=0, le=1, description="weight of an alias relative to the word typed")
+
+
+class BoilerplateSettings(Strict):
+    paragraphs: list[str] = Field(default_factory=list, description="regexes matched against a whole paragraph")
+    sentences: list[str] = Field(default_factory=list, description="regexes matched against a whole sentence")
+
+    @field_validator("paragraphs", "sentences")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
+        return patterns
+
+
+class Settings(Strict):
+    prefix: str = Field("!", min_length=1, max_length=5)
+    answers: AnswerSettings = AnswerSettings()
+    search: SearchSettings = SearchSettings()
+    boilerplate: BoilerplateSettings = BoilerplateSettings()
+
+
+class Aliases(Strict):
+    spelling: list[list[str]] = Field(default_factory=list, description="variants that mean exactly the same")
+    related: dict[str, list[str]] = Field(default_factory=dict, description="a name and what else it goes by")
+
+    @field_validator("spelling")
+    @classmethod
+    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        for group in groups:
+            if len(group) < 2:
+                raise ValueError(f"a spelling group needs at least two variants, got {group}")
+        return groups
+
+
+class Actor(Strict):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str = ""
+
+
+class Actors(Strict):
+    threat_terms: list[str] = Field(min_length=1, description="words that mark a sentence as about a threat")
+    threat_context: list[str] = Field(default_factory=list, description="words that rank a threat excerpt higher")
+    actors: dict[str, Actor]
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Actors:
+        seen: dict[str, str] = {}
+        for key, actor in self.actors.items():
+            for name in [key, actor.name, *actor.aliases]:
+                other = seen.setdefault(name.lower(), key)
+                if other != key:
+                    raise ValueError(f"{name!r} names both actors {other!r} and {key!r}")
+        return self
+
+
+class TopicSection(Strict):
+    heading: str
+    query: str = Field(min_length=1, description="what to search for")
+    require_any: list[str] = Field(default_factory=list, description="an excerpt must mention one of these words")
+
+
+class Topic(Strict):
+    title: str
+    command: str | None = Field(None, pattern=r"^[a-z][a-z0-9_-]{1,31}$", description="a command of its own")
+    description: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    groups: dict[str, list[TopicSection]] = Field(min_length=1)
+
+
+class Topics(Strict):
+    topics: dict[str, Topic]

@@ -1,0 +1,87 @@
+"""The knowledge engine: documents → passages → index → ranked hits. Imports nothing from Discord."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import Config
+from bot.config.phrases import config_phrases
+from bot.knowledge.base import KnowledgeBase, Passage
+from bot.knowledge.boilerplate import Boilerplate
+from bot.knowledge.loader import load_folder
+from bot.search.analyzer import Analyzer, normalise
+from bot.search.index import BM25Index
+from bot.search.query import Expander, Query, QueryBuilder
+from bot.search.retrieve import Filters, Hit, retrieve
+from bot.search.vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadStats:
+    documents: int
+    passages: int
+    skipped: list[tuple[str, str]]
+    seconds: float
+
+
+def analyzer_for(config: Config) -> Analyzer:
+    return Analyzer(phrases=config_phrases(config))
+
+
+class Engine:
+    def __init__(
+        self, config: Config, kb: KnowledgeBase, index: BM25Index, vocabulary: Vocabulary, stats: LoadStats
+    ) -> None:
+        self.config = config
+        self.kb = kb
+        self.index = index
+        self.vocabulary = vocabulary
+        self.stats = stats
+        self.analyzer = analyzer_for(config)
+        search = config.settings.search
+        expander = Expander(self.analyzer, config.aliases, search.related_weight)
+        self.queries = QueryBuilder(self.analyzer, expander)
+
+    @classmethod
+    def load(cls, knowledge: Path, config: Config) -> Engine:
+        started = time.perf_counter()
+        boiler = config.settings.boilerplate
+        report = load_folder(knowledge, Boilerplate(boiler.paragraphs, boiler.sentences))
+        kb = KnowledgeBase(report.documents)
+        analyzer = analyzer_for(config)
+        tokens = [analyzer.tokens(text) for text in kb.texts()]
+        index = BM25Index.build(
+            [[t.term for t in ts] for ts in tokens], config.settings.search.k1, config.settings.search.b
+        )
+        vocabulary = Vocabulary.from_tokens(tokens)
+        stats = LoadStats(len(kb.documents), len(kb), report.skipped, time.perf_counter() - started)
+        log.info("indexed %d documents, %d passages in %.2f s", stats.documents, stats.passages, stats.seconds)
+        return cls(config, kb, index, vocabulary, stats)
+
+    def query(self, text: str) -> Query:
+        return self.queries.build(text)
+
+    def terms(self, words: list[str]) -> list[str]:
+        """Index terms for plain words or phrases from config (e.g. an actor's aliases)."""
+        return [t for w in words for t in self.analyzer.name_terms(w)]
+
+    def search(
+        self, query: Query | str, k: int, *, min_coverage: float | None = None, filters: Filters | None = None
+    ) -> list[Hit]:
+        if isinstance(query, str):
+            query = self.query(query)
+        floor = self.config.settings.answers.min_coverage if min_coverage is None else min_coverage
+        return retrieve(
+            self.index, query, k, min_coverage=floor, filters=filters or Filters(), same_text=self._text_key
+        )
+
+    def passage(self, pid: int) -> Passage:
+        return self.kb.passage(pid)
+
+    def _text_key(self, pid: int) -> str:
+        return " ".join(normalise(self.kb.passage(pid).text).split())

@@ -1,0 +1,1 @@
+"""Front ends: the local chat, and Discord (bot.exts)."""

@@ -1,0 +1,61 @@
+"""The local chat: the same commands and answers as Discord, in a terminal or a pipe."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import sys
+
+from bot.commands.dispatcher import Dispatcher
+from bot.config import ConfigError
+from bot.loading import engine_from_args
+from bot.render.jsonout import answer_json
+from bot.render.text import render_text
+
+
+def reply(dispatcher: Dispatcher, message: str, as_json: bool) -> str:
+    answer = dispatcher.handle(message)
+    if as_json:
+        return json.dumps(answer_json(answer), ensure_ascii=False)
+    return render_text(answer)
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    if args.json or args.message is not None or not sys.stdin.isatty():
+        logging.getLogger().setLevel(logging.WARNING)
+    try:
+        dispatcher = Dispatcher(engine_from_args(args))
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    if args.message is not None:
+        print(reply(dispatcher, args.message, args.json))
+        return 0
+    if not sys.stdin.isatty():
+        for line in sys.stdin:
+            if line.strip():
+                print(reply(dispatcher, line, args.json), flush=True)
+        return 0
+    return _interactive(dispatcher, args.json)
+
+
+def _interactive(dispatcher: Dispatcher, as_json: bool) -> int:
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (arrow-key history for input())
+    engine = dispatcher.ctx.engine
+    print(
+        f"policybot local chat: {engine.stats.documents} documents, {engine.stats.passages} passages. "
+        f"Type {dispatcher.prefix}help, or just a question. Ctrl-D to quit."
+    )
+    while True:
+        try:
+            line = input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if line.strip() in {"quit", "exit", f"{dispatcher.prefix}quit"}:
+            return 0
+        if line.strip():
+            print(reply(dispatcher, line, as_json) + "\n")

@@ -1,0 +1,1 @@
+"""Documents on disk → paragraphs and sentences with stable ids and offsets."""

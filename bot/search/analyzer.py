@@ -1,0 +1,129 @@
+"""The analyser shared by indexing and queries.
+
+Unicode normalisation (curly quotes, dashes), lowercase, possessives dropped (NATO’s → nato), dotted
+acronyms joined (U.S. → us, kept even though "us" is a stopword), hyphenated words indexed both split and
+joined (rules-based → rules, based, rulesbased), English stopwords, Snowball stemming (PyStemmer).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import Stemmer
+
+from bot.search.stopwords import STOPWORDS
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": " ",
+        "\u2015": " ",
+        "\u2212": "-",
+        "\u00ad": None,
+    }
+)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def normalise(text: str) -> str:
+    """NFKC + typographic quotes/dashes to ASCII + lowercase. Used for matching, never for display."""
+    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    term: str  # the stemmed index term
+    surface: str  # the normalised word it came from (for suggestions)
+
+
+class Analyzer:
+    """`phrases` (multi-word names from config, e.g. "north korea") also index as one joined term, so
+    "North Korea" can be required without matching every "South Korea"."""
+
+    def __init__(
+        self, stopwords: frozenset[str] = STOPWORDS, language: str = "english", phrases: Iterable[str] = ()
+    ) -> None:
+        self.stopwords = stopwords
+        self._stemmer = Stemmer.Stemmer(language)
+        self._stemmer.maxCacheSize = 200_000
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for phrase in phrases:
+            heads = self.heads(phrase)
+            if len(heads) > 1:
+                self._phrases[tuple(heads)] = "_".join(heads)
+        self._longest = max((len(p) for p in self._phrases), default=0)
+
+    def groups(self, text: str) -> list[list[str]]:
+        """One list per word typed: its normalised parts (a hyphenated word gives parts + joined form).
+
+        Stopwords are dropped; dotted acronyms are joined (U.S. → us) and kept.
+        """
+        out: list[list[str]] = []
+        for match in _TOKEN.finditer(normalise(text)):
+            raw = match.group()
+            if "." in raw:
+                out.append([raw.replace(".", "")])
+                continue
+            parts = _POSSESSIVE.sub("", raw).replace("'", "").split("-")
+            group = [p for p in parts if p and p not in self.stopwords]
+            if len(parts) > 1:
+                group.append("".join(parts))
+            if group:
+                out.append(group)
+        return out
+
+    def words(self, text: str) -> list[str]:
+        return [w for group in self.groups(text) for w in group]
+
+    def stem(self, words: list[str]) -> list[str]:
+        return self._stemmer.stemWords(words)
+
+    def heads(self, text: str) -> list[str]:
+        """One stem per word typed (a hyphenated word gives its joined form)."""
+        return self.stem([g[-1] for g in self.groups(text)])
+
+    def phrase_terms(self, heads: list[str]) -> list[tuple[int, str]]:
+        """(position of the last word, joined term) for every configured phrase in a run of heads."""
+        found = []
+        for end in range(len(heads)):
+            for n in range(2, min(self._longest, end + 1) + 1):
+                term = self._phrases.get(tuple(heads[end - n + 1 : end + 1]))
+                if term:
+                    found.append((end, term))
+        return found
+
+    def terms(self, text: str) -> list[str]:
+        return [t.term for t in self.tokens(text)]
+
+    def tokens(self, text: str) -> list[Token]:
+        groups = self.groups(text)
+        words = [w for g in groups for w in g]
+        tokens = [Token(t, w) for t, w in zip(self.stem(words), words, strict=True)]
+        if self._phrases:
+            heads = self.stem([g[-1] for g in groups])
+            tokens.extend(Token(term, term.replace("_", " ")) for _, term in self.phrase_terms(heads))
+        return tokens
+
+    def name_terms(self, name: str) -> list[str]:
+        """Index terms that mean `name` itself: the joined term for a configured phrase, else its words."""
+        heads = self.heads(name)
+        phrase = self._phrases.get(tuple(heads)) if len(heads) > 1 else None
+        return [phrase] if phrase else self.terms(name)

@@ -1,0 +1,118 @@
+"""Inverted index over passages with BM25 weights precomputed per posting.
+
+rank-bm25 supplies the statistics (idf, passage lengths, average length) and defines the score; its
+`get_scores` walks every passage for every query, so here each posting stores its term's finished
+BM25 contribution and a query only touches the passages that share a term with it. Scores are identical
+to `LuceneIdfBM25.get_scores` (tests check this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.search.bm25 import LuceneIdfBM25
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedTerm:
+    term: str
+    weight: float = 1.0
+
+
+class BM25Index:
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        idf: np.ndarray,
+        ptr: np.ndarray,
+        docs: np.ndarray,
+        weights: np.ndarray,
+        n_passages: int,
+    ) -> None:
+        self.vocab = vocab
+        self.idf = idf
+        self.ptr = ptr
+        self.docs = docs
+        self.weights = weights
+        self.n_passages = n_passages
+
+    @classmethod
+    def build(cls, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> BM25Index:
+        bm25 = LuceneIdfBM25([list(p) or [""] for p in corpus], k1=k1, b=b)
+        vocab = {term: i for i, term in enumerate(sorted(bm25.idf))}
+        counts = np.zeros(len(vocab) + 1, dtype=np.int64)
+        for freqs in bm25.doc_freqs:
+            for term in freqs:
+                counts[vocab[term] + 1] += 1
+        ptr = np.cumsum(counts)
+        fill = ptr[:-1].copy()
+        docs = np.empty(ptr[-1], dtype=np.int32)
+        tf = np.empty(ptr[-1], dtype=np.float32)
+        for passage, freqs in enumerate(bm25.doc_freqs):
+            for term, count in freqs.items():
+                slot = fill[vocab[term]]
+                docs[slot], tf[slot] = passage, count
+                fill[vocab[term]] += 1
+        idf = np.array([bm25.idf[t] for t in vocab], dtype=np.float32)
+        doc_len = np.asarray(bm25.doc_len, dtype=np.float32)
+        norm = k1 * (1 - b + b * doc_len[docs] / bm25.avgdl)
+        term_of_posting = np.repeat(np.arange(len(vocab)), np.diff(ptr))
+        weights = (idf[term_of_posting] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        return cls(vocab, idf, ptr, docs, weights, len(corpus))
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        tid = self.vocab.get(term)
+        if tid is None:
+            return _EMPTY_I, _EMPTY_F
+        a, b = self.ptr[tid], self.ptr[tid + 1]
+        return self.docs[a:b], self.weights[a:b]
+
+    def term_idf(self, term: str) -> float | None:
+        tid = self.vocab.get(term)
+        return None if tid is None else float(self.idf[tid])
+
+    @property
+    def max_idf(self) -> float:
+        return float(np.log(1.0 + (self.n_passages + 0.5) / 0.5))
+
+    def score(self, terms: Sequence[WeightedTerm]) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, scores) for every passage sharing at least one term, unordered."""
+        parts = [(d, w * t.weight) for t in terms for d, w in [self.postings(t.term)] if len(d)]
+        if not parts:
+            return _EMPTY_I, _EMPTY_F
+        if len(parts) == 1:
+            return parts[0][0], parts[0][1].astype(np.float32)
+        candidates = np.unique(np.concatenate([d for d, _ in parts]))
+        acc = np.zeros(len(candidates), dtype=np.float32)
+        for d, w in parts:
+            acc[np.searchsorted(candidates, d)] += w
+        return candidates, acc
+
+    def matching(self, terms: Sequence[str]) -> np.ndarray:
+        """Sorted ids of passages containing any of the terms."""
+        arrays = [self.postings(t)[0] for t in terms]
+        arrays = [a for a in arrays if len(a)]
+        return np.unique(np.concatenate(arrays)) if arrays else _EMPTY_I
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        return {
+            "terms": np.array(list(self.vocab), dtype=object),
+            "idf": self.idf,
+            "ptr": self.ptr,
+            "docs": self.docs,
+            "weights": self.weights,
+            "n_passages": np.array([self.n_passages]),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> BM25Index:
+        vocab = {str(t): i for i, t in enumerate(arrays["terms"])}
+        n = int(arrays["n_passages"][0])
+        return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n)
+
+
+_EMPTY_I = np.empty(0, dtype=np.int32)
+_EMPTY_F = np.empty(0, dtype=np.float32)

@@ -1,0 +1,96 @@
+"""Questions → weighted index terms, grouped into concepts (one per word typed, with its aliases)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config.models import Aliases
+from bot.search.analyzer import Analyzer
+from bot.search.index import BM25Index, WeightedTerm
+
+
+@dataclass
+class Concept:
+    words: list[str]  # what the user typed (normalised)
+    terms: list[WeightedTerm] = field(default_factory=list)
+
+    @property
+    def term_names(self) -> list[str]:
+        return [t.term for t in self.terms]
+
+
+@dataclass
+class Query:
+    text: str
+    concepts: list[Concept]
+
+    @property
+    def terms(self) -> list[WeightedTerm]:
+        return [t for c in self.concepts for t in c.terms]
+
+    @property
+    def empty(self) -> bool:
+        return not self.concepts
+
+
+class Expander:
+    """Spelling variants (full weight) and related names (lower weight) from config/aliases.yaml."""
+
+    def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float) -> None:
+        self.analyzer = analyzer
+        self.related_weight = related_weight
+        self._rules: list[tuple[tuple[str, ...], list[list[str]], float]] = []
+        for group in aliases.spelling:
+            self._add_group(group, 1.0)
+        for key, values in aliases.related.items():
+            self._add_group([key, *values], related_weight)
+
+    def _add_group(self, members: list[str], weight: float) -> None:
+        phrases = [tuple(self.analyzer.heads(m)) for m in members]
+        expansions = [self.analyzer.terms(m) for m in members]
+        for i, phrase in enumerate(phrases):
+            others = [e for j, e in enumerate(expansions) if j != i and e and phrases[j] != phrase]
+            if phrase and others:
+                self._rules.append((phrase, others, weight))
+
+    def expand(self, stems: list[str]) -> dict[int, list[WeightedTerm]]:
+        """Extra terms for positions in `stems` where a variant phrase ends."""
+        extra: dict[int, list[WeightedTerm]] = {}
+        for phrase, others, weight in self._rules:
+            n = len(phrase)
+            for end in range(n - 1, len(stems)):
+                if tuple(stems[end - n + 1 : end + 1]) == phrase:
+                    for other in others:
+                        extra.setdefault(end, []).extend(WeightedTerm(t, weight / len(other)) for t in other)
+        return extra
+
+
+class QueryBuilder:
+    def __init__(self, analyzer: Analyzer, expander: Expander | None = None) -> None:
+        self.analyzer = analyzer
+        self.expander = expander
+
+    def build(self, text: str) -> Query:
+        groups = self.analyzer.groups(text)
+        concepts = [Concept(g, [WeightedTerm(t) for t in self.analyzer.stem(g)]) for g in groups]
+        heads = [c.terms[-1].term for c in concepts]  # joined form for hyphenated words
+        for pos, term in self.analyzer.phrase_terms(heads):
+            concepts[pos].terms.append(WeightedTerm(term))
+        if self.expander:
+            for pos, extra in self.expander.expand(heads).items():
+                known = set(concepts[pos].term_names)
+                for term in extra:
+                    if term.term not in known:
+                        known.add(term.term)
+                        concepts[pos].terms.append(term)
+        return Query(text, concepts)
+
+
+def concept_weight(index: BM25Index, concept: Concept) -> float:
+    """How much a concept counts toward coverage: its best idf, or the maximum for an unknown word."""
+    for typed in (True, False):
+        idfs = [index.term_idf(t.term) for t in concept.terms if (t.weight == 1.0) == typed]
+        known = [i for i in idfs if i is not None]
+        if known:
+            return max(known)
+    return index.max_idf

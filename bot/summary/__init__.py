@@ -1,0 +1,1 @@
+"""Extractive summaries: pick the most central sentences, keep them in document order."""
