@@ -12,6 +12,7 @@ from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.boilerplate import Boilerplate
 from bot.knowledge.loader import load_folder
+from bot.knowledge.model import Document
 from bot.search.analyzer import Analyzer, normalise
 from bot.search.index import BM25Index
 from bot.search.query import Expander, Query, QueryBuilder
@@ -52,14 +53,24 @@ class Engine:
         started = time.perf_counter()
         boiler = config.settings.boilerplate
         report = load_folder(knowledge, Boilerplate(boiler.paragraphs, boiler.sentences))
-        kb = KnowledgeBase(report.documents)
+        return cls.from_documents(report.documents, config, report.skipped, started)
+
+    @classmethod
+    def from_documents(
+        cls,
+        documents: list[Document],
+        config: Config,
+        skipped: list[tuple[str, str]] | None = None,
+        started: float | None = None,
+    ) -> Engine:
+        started = time.perf_counter() if started is None else started
+        kb = KnowledgeBase(documents)
         analyzer = analyzer_for(config)
         tokens = [analyzer.tokens(text) for text in kb.texts()]
-        index = BM25Index.build(
-            [[t.term for t in ts] for ts in tokens], config.settings.search.k1, config.settings.search.b
-        )
+        search = config.settings.search
+        index = BM25Index.build([[t.term for t in ts] for ts in tokens], search.k1, search.b)
         vocabulary = Vocabulary.from_tokens(tokens)
-        stats = LoadStats(len(kb.documents), len(kb), report.skipped, time.perf_counter() - started)
+        stats = LoadStats(len(kb.documents), len(kb), skipped or [], time.perf_counter() - started)
         log.info("indexed %d documents, %d passages in %.2f s", stats.documents, stats.passages, stats.seconds)
         return cls(config, kb, index, vocabulary, stats)
 
