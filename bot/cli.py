@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"policybot {__version__}")
     _common(parser)
+    parser.set_defaults(message=None, json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chat = sub.add_parser("chat", help="ask the bot locally: one message, or an interactive chat")
     chat.add_argument("message", nargs="?", help="one message, e.g. '!ask Who leads Japan?'; omit for a chat")

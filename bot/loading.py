@@ -5,13 +5,26 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot.config import load_config
+from bot.config import ConfigError, load_config
 from bot.engine import Engine
 from bot.paths import resolve
 
 log = logging.getLogger(__name__)
 
 
+class SetupError(RuntimeError):
+    """A problem the user must fix before the bot can start (bad config, missing folder)."""
+
+
 def engine_from_args(args: argparse.Namespace) -> Engine:
-    config = load_config(resolve("config", getattr(args, "config", None)))
-    return Engine.load(resolve("knowledge", getattr(args, "knowledge", None)), config)
+    try:
+        config = load_config(resolve("config", getattr(args, "config", None)))
+    except ConfigError as exc:
+        raise SetupError(f"config error: {exc}") from exc
+    knowledge = resolve("knowledge", getattr(args, "knowledge", None))
+    if not knowledge.is_dir():
+        raise SetupError(f"knowledge folder {knowledge} does not exist (use --knowledge DIR)")
+    engine = Engine.load(knowledge, config)
+    if not engine.kb.documents:
+        log.warning("no documents in %s: every answer will be empty until .md/.txt files are added", knowledge)
+    return engine

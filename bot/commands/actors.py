@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.commands.context import Context
 from bot.search.analyzer import normalise
 
-AUTO_CORRECT = 85  # a fuzzy score at or above this is taken as the actor, with a note saying so
-SUGGEST = 60
+AUTO_CORRECT = 0.75  # similarity (OSA: a transposition is one edit) taken as the actor, with a note
+SUGGEST = 0.5
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def resolve_actor(ctx: Context, typed: str) -> ActorMatch:
     wanted = " ".join(normalise(typed).split())
     if wanted in names:
         return ActorMatch(names[wanted])
-    best = process.extractOne(wanted, list(names), scorer=fuzz.WRatio)
+    best = process.extractOne(wanted, list(names), scorer=OSA.normalized_similarity)
     if best and best[1] >= AUTO_CORRECT:
         return ActorMatch(names[best[0]], corrected=True)
     return ActorMatch(None, suggestion=names[best[0]] if best and best[1] >= SUGGEST else None)

@@ -24,6 +24,13 @@ def sources(ctx: Context, argument: str) -> Answer:
     if wanted:
         docs = [d for d in docs if wanted in normalise(f"{d.id} {d.title} {' '.join(d.tags)}")]
     total = len(ctx.engine.kb.documents)
+    if not total:
+        return Answer(
+            "sources",
+            "The knowledge base is empty",
+            Status.EMPTY,
+            notes=["Add .md or .txt files to the knowledge folder (see README: Adding documents)."],
+        )
     if not docs:
         return Answer(
             "sources",

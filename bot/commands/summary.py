@@ -29,8 +29,14 @@ def find_document(ctx: Context, name: str) -> Document | None:
     for table in (ids, titles):
         if wanted in table:
             return table[wanted]
+    return None
+
+
+def find_document_fuzzy(ctx: Context, name: str) -> Document | None:
+    titles = {normalise(d.title): d for d in ctx.engine.kb.documents}
+    wanted = normalise(name)
     best = process.extractOne(wanted, list(titles), scorer=fuzz.token_set_ratio, score_cutoff=90)
-    return titles[best[0]] if best and len(wanted) >= 8 else None
+    return titles[best[0]] if best and len(wanted.split()) >= 3 else None
 
 
 def find_topic(ctx: Context, name: str) -> str | None:
@@ -41,25 +47,36 @@ def find_topic(ctx: Context, name: str) -> str | None:
     return None
 
 
-def _pool(ctx: Context, name: str) -> tuple[str, list[int]] | None:
-    engine = ctx.engine
-    topic = find_topic(ctx, name)
-    if topic:
-        spec = engine.config.topics.topics[topic]
-        pool = {
-            h.passage
-            for items in spec.groups.values()
-            for item in items
-            for h in engine.search(item.query, 8, min_coverage=0.0)
-        }
-        return spec.title, sorted(pool)
-    actor = resolve_actor(ctx, name)
+def _topic_pool(ctx: Context, key: str) -> list[int]:
+    spec = ctx.engine.config.topics.topics[key]
+    queries = [item.query for items in spec.groups.values() for item in items]
+    return sorted({h.passage for q in queries for h in ctx.engine.search(q, 8, min_coverage=0.0)})
+
+
+def _actor_pool(ctx: Context, key: str) -> list[int]:
+    terms = actor_terms(ctx, key)
+    hits = ctx.engine.search(" ".join(terms), FOCUS_POOL, min_coverage=0.0, filters=Filters(require=(terms,)))
+    return [h.passage for h in hits]
+
+
+def select(ctx: Context, argument: str) -> tuple[str, list[int]] | None:
+    """What to summarise: a document (id or title), a topic, an actor, a close title, or free text."""
+    kb = ctx.engine.kb
+    if not argument:
+        if len(kb.documents) == 1:
+            return f"Summary: {kb.documents[0].title}", _whole_kb(ctx)
+        return "Summary of the knowledge base (latest documents)", _whole_kb(ctx)
+    if doc := find_document(ctx, argument):
+        return f"Summary: {doc.title}", list(kb.passage_ids(doc))
+    if topic := find_topic(ctx, argument):
+        return f"Summary: {ctx.engine.config.topics.topics[topic].title}", _topic_pool(ctx, topic)
+    actor = resolve_actor(ctx, argument)
     if actor.key and not actor.corrected:
-        terms = actor_terms(ctx, actor.key)
-        hits = engine.search(" ".join(terms), FOCUS_POOL, min_coverage=0.0, filters=Filters(require=(terms,)))
-        return engine.config.actors.actors[actor.key].name, [h.passage for h in hits]
-    hits = engine.search(name, FOCUS_POOL)
-    return (f"“{echo(name)}”", [h.passage for h in hits]) if hits else None
+        return f"Summary: {ctx.engine.config.actors.actors[actor.key].name}", _actor_pool(ctx, actor.key)
+    if doc := find_document_fuzzy(ctx, argument):
+        return f"Summary: {doc.title}", list(kb.passage_ids(doc))
+    hits = ctx.engine.search(argument, FOCUS_POOL)
+    return (f"Summary: “{echo(argument)}”", [h.passage for h in hits]) if hits else None
 
 
 def _whole_kb(ctx: Context) -> list[int]:
@@ -71,24 +88,18 @@ def _whole_kb(ctx: Context) -> list[int]:
 
 
 def summary(ctx: Context, argument: str) -> Answer:
-    n = ctx.settings.answers.summary_sentences
-    kb = ctx.engine.kb
-    if not argument:
-        one = kb.documents[0].title if len(kb.documents) == 1 else None
-        title, pool = (f"Summary: {one}" if one else "Summary of the knowledge base (latest documents)"), _whole_kb(ctx)
-    elif doc := find_document(ctx, argument):
-        title, pool = f"Summary: {doc.title}", list(kb.passage_ids(doc))
-    elif found := _pool(ctx, argument):
-        title, pool = f"Summary: {found[0]}", found[1]
-    else:
+    if not ctx.engine.kb.documents:
+        return Answer("summary", "The knowledge base is empty", Status.EMPTY)
+    found = select(ctx, argument)
+    if found is None or not found[1]:
+        topics = ", ".join(ctx.engine.config.topics.topics)
         return Answer(
             "summary",
             f"Nothing to summarise for “{echo(argument)}”",
             Status.EMPTY,
-            notes=[f"`{ctx.prefix}sources` lists documents; topics: " + ", ".join(ctx.engine.config.topics.topics)],
+            notes=[f"`{ctx.prefix}sources` lists documents; topics: {topics}."],
         )
-    if not pool:
-        return Answer("summary", "The knowledge base is empty", Status.EMPTY)
-    chosen = summarise(ctx.engine, pool, n)
+    title, pool = found
+    chosen = summarise(ctx.engine, pool, ctx.settings.answers.summary_sentences)
     excerpts = [excerpt(ctx.engine.passage(p)) for p in chosen]
     return Answer("summary", title, sections=[Section(None, excerpts)])

@@ -9,8 +9,7 @@ import logging
 import sys
 
 from bot.commands.dispatcher import Dispatcher
-from bot.config import ConfigError
-from bot.loading import engine_from_args
+from bot.loading import SetupError, engine_from_args
 from bot.render.jsonout import answer_json
 from bot.render.text import render_text
 
@@ -27,8 +26,8 @@ def run_chat(args: argparse.Namespace) -> int:
         logging.getLogger().setLevel(logging.WARNING)
     try:
         dispatcher = Dispatcher(engine_from_args(args))
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
+    except SetupError as exc:
+        print(exc, file=sys.stderr)
         return 2
     if args.message is not None:
         print(reply(dispatcher, args.message, args.json))

@@ -41,6 +41,8 @@ class BM25Index:
 
     @classmethod
     def build(cls, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> BM25Index:
+        if not corpus:
+            return cls({}, _EMPTY_F, np.zeros(1, dtype=np.int64), _EMPTY_I, _EMPTY_F, 0)
         bm25 = LuceneIdfBM25([list(p) or [""] for p in corpus], k1=k1, b=b)
         vocab = {term: i for i, term in enumerate(sorted(bm25.idf))}
         counts = np.zeros(len(vocab) + 1, dtype=np.int64)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.search.bm25 import LuceneIdfBM25
+from bot.search.index import BM25Index, WeightedTerm
+
+CORPUS = [
+    ["nato", "summit", "vilnius"],
+    ["nato", "china", "threat"],
+    ["china", "china", "russia"],
+    ["japan"],
+    ["nato", "japan", "australia", "partner"],
+]
+
+
+@pytest.mark.parametrize("query", [["nato"], ["china", "threat"], ["japan", "nato", "missing"]])
+def test_scores_equal_rank_bm25(query: list[str]) -> None:
+    index = BM25Index.build(CORPUS, k1=1.2, b=0.75)
+    expected = LuceneIdfBM25(CORPUS, k1=1.2, b=0.75).get_scores(query)
+    ids, scores = index.score([WeightedTerm(t) for t in query])
+    full = np.zeros(len(CORPUS))
+    full[ids] = scores
+    assert full == pytest.approx(expected, rel=1e-5)
+
+
+def test_a_word_in_most_passages_keeps_a_positive_idf() -> None:
+    index = BM25Index.build(CORPUS)
+    assert index.term_idf("nato") > 0  # in 3 of 5 passages: Okapi idf would be negative
+    assert index.term_idf("australia") > index.term_idf("nato")
+
+
+def test_only_passages_sharing_a_term_are_candidates() -> None:
+    ids, _ = BM25Index.build(CORPUS).score([WeightedTerm("russia"), WeightedTerm("vilnius")])
+    assert sorted(ids.tolist()) == [0, 2]
+
+
+def test_round_trip_through_arrays() -> None:
+    index = BM25Index.build(CORPUS)
+    again = BM25Index.from_arrays(index.to_arrays())
+    q = [WeightedTerm("china"), WeightedTerm("nato", 0.5)]
+    assert np.array_equal(index.score(q)[1], again.score(q)[1])
