@@ -35,6 +35,8 @@ def assert_verbatim(answer: Answer, knowledge: Path, engine: Engine) -> None:
         )
         assert (sentence.start, sentence.end) == (ex.citation.start, ex.citation.end)
         assert ex.citation.title == doc.title
+        para = doc.paragraph(ex.citation.paragraph)
+        assert on_disk[para.start : para.end] == ex.paragraph_text and ex.text in ex.paragraph_text
 
 
 class Bot:

@@ -25,7 +25,8 @@ def excerpt(passage: Passage, score: float = 0.0) -> Excerpt:
         date=doc.date,
         quote_url=quote_url(doc.url, text),
     )
-    return Excerpt(text=text, citation=citation, score=round(float(score), 4))
+    para = doc.paragraph(sent.paragraph)
+    return Excerpt(text, citation, round(float(score), 4), paragraph_text=doc.text(para.start, para.end))
 
 
 def quote_url(url: str | None, text: str) -> str | None:

@@ -35,6 +35,7 @@ class Excerpt:
     text: str  # the source's own words: document.source[start:end]
     citation: Citation
     score: float = 0.0
+    paragraph_text: str = ""  # the whole paragraph around the excerpt, verbatim, for "show more"
 
     @property
     def display(self) -> str:
