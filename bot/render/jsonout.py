@@ -20,6 +20,7 @@ def excerpt_json(ex: Excerpt) -> dict[str, object]:
         "end": c.end,
         "date": c.date,
         "quote_url": c.quote_url,
+        "paragraph_text": ex.paragraph_text,
     }
 
 
