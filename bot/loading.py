@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
-from bot.config import ConfigError, load_config
+from bot.config import Config, ConfigError, load_config
 from bot.engine import Engine
 from bot.paths import resolve
 
@@ -16,14 +17,25 @@ class SetupError(RuntimeError):
     """A problem the user must fix before the bot can start (bad config, missing folder)."""
 
 
-def engine_from_args(args: argparse.Namespace) -> Engine:
+def config_from_args(args: argparse.Namespace) -> Config:
     try:
-        config = load_config(resolve("config", getattr(args, "config", None)))
+        return load_config(resolve("config", getattr(args, "config", None)))
     except ConfigError as exc:
         raise SetupError(f"config error: {exc}") from exc
+
+
+def knowledge_from_args(args: argparse.Namespace) -> Path:
     knowledge = resolve("knowledge", getattr(args, "knowledge", None))
     if not knowledge.is_dir():
         raise SetupError(f"knowledge folder {knowledge} does not exist (use --knowledge DIR)")
+    return knowledge
+
+
+def engine_from_args(args: argparse.Namespace) -> Engine:
+    return load_engine(knowledge_from_args(args), config_from_args(args))
+
+
+def load_engine(knowledge: Path, config: Config) -> Engine:
     engine = Engine.load(knowledge, config)
     if not engine.kb.documents:
         log.warning("no documents in %s: every answer will be empty until .md/.txt files are added", knowledge)

@@ -9,7 +9,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.config.models import Actors, Aliases, Settings, Topics
+from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,6 +25,7 @@ class Config:
     aliases: Aliases
     actors: Actors
     topics: Topics
+    discord: DiscordSettings
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -32,6 +33,7 @@ FILES: dict[str, type[BaseModel]] = {
     "aliases.yaml": Aliases,
     "actors.yaml": Actors,
     "topics.yaml": Topics,
+    "discord.yaml": DiscordSettings,
 }
 
 
@@ -74,4 +76,5 @@ def load_config(folder: Path) -> Config:
         aliases=loaded["aliases.yaml"],
         actors=loaded["actors.yaml"],
         topics=loaded["topics.yaml"],
+        discord=loaded["discord.yaml"],
     )

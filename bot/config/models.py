@@ -100,3 +100,22 @@ class Topic(Strict):
 
 class Topics(Strict):
     topics: dict[str, Topic]
+
+
+class Cooldown(Strict):
+    rate: int = Field(5, ge=1, description="commands a user may run per window")
+    per_seconds: float = Field(30, gt=0)
+
+
+class DiscordSettings(Strict):
+    guild_id: int | None = Field(None, description="slash commands sync to this server on start (instant)")
+    channels: list[int] = Field(default_factory=list, description="answer only here; empty = anywhere readable")
+    allow_dms: bool = True
+    message_content_intent: bool = Field(
+        True, description="privileged intent; without it prefix commands work only when the bot is mentioned"
+    )
+    admin_roles: list[int | str] = Field(default_factory=list, description="role ids or names allowed admin commands")
+    owner_ids: list[int] = Field(default_factory=list, description="users who may !sync, besides the app owner")
+    cooldown: Cooldown = Cooldown()
+    page_timeout_seconds: float = Field(180, gt=0, le=900, description="page buttons disable after this")
+    delete_window_seconds: float = Field(300, ge=0, le=900, description="how long the invoker may delete a reply")

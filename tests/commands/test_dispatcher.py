@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.answers.model import Status
@@ -17,13 +19,7 @@ def test_a_topic_whose_command_collides_is_refused(seed_bot, config) -> None:
     topics = config.topics.model_copy(deep=True)
     clash = topics.topics["partners"].model_copy(update={"command": "ask"})
     engine = seed_bot.engine
-    bad = type(config)(
-        config.folder,
-        config.settings,
-        config.aliases,
-        config.actors,
-        topics.model_copy(update={"topics": {"x": clash}}),
-    )
+    bad = dataclasses.replace(config, topics=topics.model_copy(update={"topics": {"x": clash}}))
     engine_copy = type(engine)(bad, engine.kb, engine.index, engine.vocabulary, engine.stats)
     with pytest.raises(ValueError, match="used twice"):
         Dispatcher(engine_copy)

@@ -1,0 +1,53 @@
+"""Message context menu "Find source": look up a message's claim or quote, answer privately."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.answers.model import Answer, Status
+from bot.render.embeds import render_pages
+from bot.utils.reply import to_embed
+
+if TYPE_CHECKING:
+    from bot.bot import PolicyBot
+
+CLAIM_LIMIT = 300
+
+
+def find_source_answer(bot: PolicyBot, text: str) -> Answer:
+    """`cite` when the message quotes a sentence, otherwise `ask` with its words."""
+    assert bot.dispatcher is not None
+    claim = " ".join(text.split())[:CLAIM_LIMIT]
+    if not claim:
+        return Answer("cite", "That message has no text to look up", Status.USAGE)
+    cited = bot.dispatcher.run("cite", claim)
+    if cited.status is Status.OK and cited.data.get("exact"):
+        return cited
+    asked = bot.dispatcher.run("ask", claim)
+    return asked if asked.status is Status.OK or cited.status is not Status.OK else cited
+
+
+class FindSource(commands.Cog):
+    def __init__(self, bot: PolicyBot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Find source", callback=self.find_source)
+        bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    async def find_source(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        answer = await self.bot.in_engine_thread(find_source_answer, self.bot, message.content)
+        embeds = [to_embed(p) for p in render_pages(answer)]
+        await interaction.followup.send(
+            embeds=embeds[:1], ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+
+
+async def setup(bot: PolicyBot) -> None:
+    await bot.add_cog(FindSource(bot))
