@@ -1,0 +1,1 @@
+"""Ingest: fetch, extract and store documents for the knowledge base."""

@@ -1,0 +1,73 @@
+"""Connect-time enforcement of the address policy, so DNS rebinding cannot slip past :func:`check_url`.
+
+* :class:`SafeResolver` re-checks every address aiohttp resolves, right before it connects.
+* :func:`ensure_peer_allowed` checks the address a response actually came from (covers IP literals,
+  which aiohttp never passes to the resolver, and sessions not built by :func:`safe_session`).
+"""
+
+from __future__ import annotations
+
+import socket
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+
+from bot.ingest.urlsafety import Allowlist, ensure_ip_allowed, parse_ip
+
+USER_AGENT = "policybot-ingest/0.1 (knowledge-base fetcher)"
+
+
+class SafeResolver(AbstractResolver):
+    """Wrap another resolver and refuse (FetchRefused) any host that resolves to a non-public address."""
+
+    def __init__(self, allow: Allowlist, inner: AbstractResolver | None = None) -> None:
+        self._allow = allow
+        self._inner = inner or aiohttp.ThreadedResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        results = await self._inner.resolve(host, port, family)
+        for result in results:
+            ip = parse_ip(result["host"])
+            if ip is None:
+                raise OSError(f"resolver returned a non-address for {host}")
+            ensure_ip_allowed(ip, self._allow, host=host)
+        return results
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+def safe_session(
+    allow: Allowlist,
+    *,
+    resolver: AbstractResolver | None = None,
+    user_agent: str = USER_AGENT,
+    max_connections: int = 10,
+) -> aiohttp.ClientSession:
+    """The one shared session for fetching: safe resolver, no proxies from the environment, no cookies.
+
+    Must be called with an event loop running; close it on shutdown.
+    """
+    connector = aiohttp.TCPConnector(
+        resolver=SafeResolver(allow, resolver), limit=max_connections, ttl_dns_cache=60
+    )
+    return aiohttp.ClientSession(
+        connector=connector,
+        trust_env=False,
+        cookie_jar=aiohttp.DummyCookieJar(),
+        headers={"User-Agent": user_agent},
+    )
+
+
+def ensure_peer_allowed(response: aiohttp.ClientResponse, allow: Allowlist) -> None:
+    """Refuse a response whose connection's remote address is not allowed (before reading its body)."""
+    connection = response.connection
+    transport = connection.transport if connection is not None else None
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    if not peer:
+        return
+    ip = parse_ip(str(peer[0]))
+    if ip is not None:
+        ensure_ip_allowed(ip, allow, host=response.url.raw_host)
