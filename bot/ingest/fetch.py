@@ -9,7 +9,6 @@ import aiohttp
 from yarl import URL
 
 from bot.ingest.errors import FetchFailed, FetchRefused
-from bot.ingest.safeconnect import ensure_peer_allowed
 from bot.ingest.urlsafety import Allowlist, Resolve, check_url, resolve_host
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -74,7 +73,6 @@ async def _follow(
     current = await check_url(url, allow, resolve=resolve)
     for _ in range(limits.max_redirects + 1):
         async with session.get(current, allow_redirects=False, headers={"Accept": _ACCEPT}) as resp:
-            ensure_peer_allowed(resp, allow)
             if resp.status not in REDIRECT_STATUSES:
                 return await _body(resp, url, limits)
             target = _redirect_target(current, resp)

@@ -1,8 +1,8 @@
 """Connect-time enforcement of the address policy, so DNS rebinding cannot slip past :func:`check_url`.
 
-* :class:`SafeResolver` re-checks every address aiohttp resolves, right before it connects.
-* :func:`ensure_peer_allowed` checks the address a response actually came from (covers IP literals,
-  which aiohttp never passes to the resolver, and sessions not built by :func:`safe_session`).
+:class:`SafeResolver` re-checks every address aiohttp resolves for a host name, right before it
+connects. IP literals never reach a resolver, but they cannot change between :func:`check_url` and the
+connection (both use the same parsed URL). Sessions not made by :func:`safe_session` lack this layer.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def safe_session(
     resolver: AbstractResolver | None = None,
     user_agent: str = USER_AGENT,
     max_connections: int = 10,
+    trace_configs: list[aiohttp.TraceConfig] | None = None,
 ) -> aiohttp.ClientSession:
     """The one shared session for fetching: safe resolver, no proxies from the environment, no cookies.
 
@@ -58,16 +59,5 @@ def safe_session(
         trust_env=False,
         cookie_jar=aiohttp.DummyCookieJar(),
         headers={"User-Agent": user_agent},
+        trace_configs=trace_configs,
     )
-
-
-def ensure_peer_allowed(response: aiohttp.ClientResponse, allow: Allowlist) -> None:
-    """Refuse a response whose connection's remote address is not allowed (before reading its body)."""
-    connection = response.connection
-    transport = connection.transport if connection is not None else None
-    peer = transport.get_extra_info("peername") if transport is not None else None
-    if not peer:
-        return
-    ip = parse_ip(str(peer[0]))
-    if ip is not None:
-        ensure_ip_allowed(ip, allow, host=response.url.raw_host)
