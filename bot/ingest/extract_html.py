@@ -99,4 +99,4 @@ def fragment_text(html: str) -> str:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     text = root.text_content()
-    return join_paragraphs([squash_spaces(" ".join(p.split())) for p in paragraphs(text)])
+    return join_paragraphs(["\n".join(map(squash_spaces, p.split("\n"))) for p in paragraphs(text)])

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from bot.ingest.errors import ExtractError
 
-_BLANK_LINES = re.compile(r"\n[ \t\f\v]*\n\s*")
+_BLANK_LINES = re.compile(r"\n(?:[ \t\f\v]*\n)+")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
 
@@ -37,8 +37,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 def join_paragraphs(blocks: list[str]) -> str:
-    """Paragraphs separated by exactly one blank line."""
-    return "\n\n".join(block.strip() for block in blocks if block.strip())
+    """Paragraphs separated by exactly one blank line (a paragraph's leading indentation is kept)."""
+    return "\n\n".join(block.strip("\n").rstrip() for block in blocks if block.strip())
 
 
 def squash_spaces(text: str) -> str:
