@@ -43,11 +43,11 @@ def test_seen_but_not_ingested_urls_only_block_their_own_feed(tmp_path: Path) ->
 def test_wal_mode_and_stored_fields(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     store = StateStore(path)
-    published = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
-    item = Item(ItemStatus.INGESTED, url="https://ex.test/x", content_hash="h", doc_id="d", published=published)
+    when = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
+    item = Item(ItemStatus.INGESTED, url="https://ex.test/x", content_hash="h", doc_id="d", published=when)
     store.record(item)
     found = store.find_duplicate(content_hash="h")
-    assert found.published == published and found.status is ItemStatus.INGESTED
+    assert found.published == when and found.status is ItemStatus.INGESTED
     assert found.first_seen is not None and found.first_seen.tzinfo is not None
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
