@@ -8,6 +8,7 @@ drops cookie banners and related-link blocks, and also yields title, date and ca
 from __future__ import annotations
 
 from datetime import date
+from html import unescape
 
 import lxml.etree
 import lxml.html
@@ -86,8 +87,8 @@ def _parse_date(text: str | None) -> date | None:
 
 def fragment_text(html: str) -> str:
     """Plain text (paragraphs separated by blank lines) of a small HTML fragment, e.g. a feed summary."""
-    if "<" not in html:
-        return join_paragraphs(paragraphs(html))
+    if "<" not in html:  # plain text, possibly with (double-)escaped entities as feeds often have
+        return join_paragraphs(paragraphs(unescape(html)))
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):

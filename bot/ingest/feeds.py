@@ -59,7 +59,7 @@ class FeedEntry:
 def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
     """Entries of an RSS or Atom document, oldest first (undated last); IngestError if it is not a feed."""
     parsed = feedparser.parse(data, response_headers={"content-location": base_url})
-    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+    if not parsed.entries and not parsed.get("version"):
         raise IngestError(f"{base_url} is not a valid RSS or Atom feed")
     entries = [_entry(raw, base_url) for raw in parsed.entries]
     return sorted(entries, key=_age_key)

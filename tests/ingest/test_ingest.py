@@ -80,7 +80,11 @@ async def test_feed_url_is_not_an_article(site: Site, ctx: IngestContext) -> Non
     ("filename", "data", "title"),
     [
         ("primer.pdf", make_pdf(PDF_PARAGRAPHS, title="Verification Primer"), "Verification Primer"),
-        ("brief.html", (FIXTURES / "article_brief.html").read_bytes(), "Securing Undersea Cables in the Baltic"),  # noqa: E501
+        (
+            "brief.html",
+            (FIXTURES / "article_brief.html").read_bytes(),
+            "Securing Undersea Cables in the Baltic",
+        ),  # noqa: E501
         ("notes.md", b"# Meeting notes\n\nWe discussed the treaty.\n", "Meeting notes"),
         ("plain_notes.txt", b"Line one.\n\nLine two.\n", "plain notes"),
     ],
