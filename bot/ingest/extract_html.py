@@ -37,7 +37,7 @@ def extract_html(
         date_extraction_params=_DATE_PARAMS,
     )
     if not xml:
-        raise ExtractError(f"no readable main text was found in {filename or url or 'the page'}")
+        raise ExtractError(f"no readable main text was found in {url or filename or 'the page'}")
     return _from_xml(lxml.etree.fromstring(xml.encode("utf-8")), url=url, filename=filename)
 
 
@@ -59,7 +59,7 @@ def _from_xml(root: lxml.etree._Element, *, url: str | None, filename: str | Non
     title = title or title_from_filename(filename) or (url or "Untitled page")
     blocks = [b for i, b in enumerate(blocks) if i > 2 or b.casefold() != title.casefold()]
     if not blocks:
-        raise ExtractError(f"no readable main text was found in {filename or url or 'the page'}")
+        raise ExtractError(f"no readable main text was found in {url or filename or 'the page'}")
     return Extracted(title, join_paragraphs(blocks), _parse_date(root.get("date")), root.get("url") or None)
 
 

@@ -19,7 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]$")
 
 def extract_pdf(data: bytes, *, filename: str | None = None, url: str | None = None) -> Extracted:
     """Title (metadata, else first line, else file name), text and creation date of a PDF."""
-    name = filename or url or "the PDF"
+    name = url or filename or "the PDF"
     reader = _open(data, name)
     try:
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]

@@ -122,3 +122,9 @@ def test_fragment_text_makes_paragraphs() -> None:
     html = "<p>One <b>bold</b> claim.</p><p>Two<br>lines.</p><script>x()</script>"
     assert fragment_text(html) == "One bold claim.\n\nTwo\nlines."
     assert re.fullmatch(r"plain", fragment_text("plain"))
+
+
+@pytest.mark.parametrize("html", [b"", b"<html><body></body></html>", b"<nav><a href='/'>Home</a></nav>"])
+def test_page_without_main_text_is_a_clear_error(html: bytes) -> None:
+    with pytest.raises(ExtractError, match="^no readable main text was found in https://x.test/p$"):
+        extract(html, "text/html", url="https://x.test/p")
