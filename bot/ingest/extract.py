@@ -1,0 +1,86 @@
+"""Turn fetched or uploaded bytes into an :class:`Extracted` (title, paragraphs, date)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+import yaml
+from yarl import URL
+
+from bot.ingest.errors import ExtractError
+from bot.ingest.extract_html import extract_html
+from bot.ingest.extract_pdf import extract_pdf
+from bot.ingest.extracted import Extracted
+from bot.ingest.fetch import FEED_TYPES, HTML_TYPES, PDF_TYPES, TEXT_TYPES
+from bot.ingest.textutil import decode_text, join_paragraphs, paragraphs, squash_spaces, title_from_filename
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def extract(
+    data: bytes,
+    content_type: str,
+    *,
+    charset: str | None = None,
+    url: str | None = None,
+    filename: str | None = None,
+) -> Extracted:
+    """Dispatch on content type (e.g. from :class:`~bot.ingest.fetch.Fetched`); raise ExtractError."""
+    filename = filename or _filename_from_url(url)
+    kind = content_type.split(";", 1)[0].strip().lower()
+    if kind in HTML_TYPES:
+        return extract_html(data, charset=charset, url=url, filename=filename)
+    if kind in PDF_TYPES:
+        return extract_pdf(data, filename=filename, url=url)
+    if kind in TEXT_TYPES:
+        is_markdown = "markdown" in kind or (filename or "").lower().endswith((".md", ".markdown"))
+        return extract_text(data, charset=charset, filename=filename, markdown=is_markdown)
+    if kind in FEED_TYPES:
+        name = url or filename
+        raise ExtractError(f"{name} is a news feed, not an article; add it as a feed source instead")
+    raise ExtractError(f"{url or filename} is {kind}, which cannot be turned into text")
+
+
+def extract_text(
+    data: bytes, *, charset: str | None = None, filename: str | None = None, markdown: bool = False
+) -> Extracted:
+    """Plain text or Markdown, kept as written (front matter dropped, paragraphs normalised)."""
+    text = decode_text(data, charset, name=filename or "the text")
+    title = ""
+    if markdown:
+        text, title = _split_front_matter(text)
+        title = title or _first_heading(text)
+    blocks = paragraphs(text)
+    if not blocks:
+        raise ExtractError(f"{filename or 'the text'} is empty")
+    title = title or title_from_filename(filename) or squash_spaces(blocks[0])[:120]
+    return Extracted(title, join_paragraphs(blocks))
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, ""
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return text, ""
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return text[match.end() :], squash_spaces(str(title)) if title else ""
+
+
+def _first_heading(text: str) -> str:
+    match = _ATX_HEADING.search(text)
+    return squash_spaces(match.group(1)) if match else ""
+
+
+def _filename_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        name = PurePosixPath(URL(url).path).name
+    except ValueError:
+        return None
+    return name or None
