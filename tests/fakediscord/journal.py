@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,13 +15,20 @@ Via = Literal["channel", "interaction", "followup"]
 
 @dataclass
 class SentMessage:
-    """A message the bot created: the fake's message object plus the exact payload the bot sent."""
+    """A message the bot created: the fake's message object plus the exact payload the bot sent.
 
-    message: Payload  # as stored/returned by the fake (id, content, embeds, mentions, ...)
+    `message` is a snapshot taken when the message became visible; later edits/deletes show in
+    `FakeDiscord.state.messages` (the live store), not here.
+    """
+
+    message: Payload  # as returned by the fake (id, content, embeds, mentions, attachments, ...)
     payload: Payload  # the request JSON (or multipart payload_json): allowed_mentions, message_reference, ...
     files: list[CapturedFile]
     request: CapturedRequest
     via: Via = "channel"
+
+    def __post_init__(self) -> None:
+        self.message = copy.deepcopy(self.message)
 
     @property
     def id(self) -> str:

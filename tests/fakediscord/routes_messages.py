@@ -194,10 +194,12 @@ class MessageRoutes:
         if message is None:
             return responses.error(404, responses.UNKNOWN_MESSAGE, "Unknown Message")
         emoji = request.match_info["emoji"]
-        name, _, emoji_id = emoji.partition(":")
+        parts = [p for p in emoji.split(":") if p]  # unicode, "name:id" or discord.py's ":name:id"
+        custom = len(parts) >= 2 and parts[-1].isdigit()
+        name, emoji_id = (parts[-2], parts[-1]) if custom else (emoji, None)
         reactions = [r for r in message["reactions"] if r["emoji"]["name"] != name]
         if added:
-            reactions.append({"count": 1, "me": True, "emoji": {"id": emoji_id or None, "name": name}})
+            reactions.append({"count": 1, "me": True, "emoji": {"id": emoji_id, "name": name}})
         message["reactions"] = reactions
         self.state.reactions.append({"message_id": message["id"], "emoji": emoji, "added": added})
         return responses.no_content(route=self.ctx.captured(request).route)

@@ -146,6 +146,15 @@ class FakeDiscord(EventInjection):
     def bot_channel(self) -> FakeChannel:
         return self.state.bot_channel
 
+    @property
+    def interaction_deadline(self) -> float:
+        """Seconds the bot has to answer an interaction before the callback fails with 10062 (3 s)."""
+        return self.rest.interaction_deadline
+
+    @interaction_deadline.setter
+    def interaction_deadline(self, seconds: float) -> None:
+        self.rest.interaction_deadline = seconds
+
     # -- REST capture ---------------------------------------------------------------------------
 
     @property

@@ -11,7 +11,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from fakediscord import CallbackType, FakeDiscord
+from fakediscord import CallbackType, FakeDiscord, Op
 from fakediscord.gateway import RESUME_PATH
 from fakediscord.plugin import BotRunner
 
@@ -41,6 +41,7 @@ class EchoBot(commands.Bot):
         self.add_command(ping)
         self.add_command(ask)
         self.add_command(slow)
+        self.add_command(lazy)
         self.add_command(button)
         self.add_command(upload)
         self.add_command(shout)
@@ -80,6 +81,12 @@ async def slow(ctx: commands.Context[EchoBot]) -> None:
     await ctx.send("done thinking")
 
 
+@commands.hybrid_command()
+async def lazy(ctx: commands.Context[EchoBot]) -> None:
+    await asyncio.sleep(0.3)  # "retrieval" without deferring first
+    await ctx.send("too late")
+
+
 @commands.command()
 async def button(ctx: commands.Context[EchoBot]) -> None:
     await ctx.send("press it", view=ButtonView())
@@ -97,6 +104,15 @@ async def shout(ctx: commands.Context[EchoBot]) -> None:
 
 async def quote(interaction: discord.Interaction, message: discord.Message) -> None:
     await interaction.response.send_message(f"> {message.content}")
+
+
+async def command_error(bot: EchoBot, timeout: float = 3.0) -> commands.CommandError:
+    """The single command error the bot recorded (client-side state, so poll for it)."""
+    deadline = time.monotonic() + timeout
+    while not bot.command_errors and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    (error,) = bot.command_errors
+    return error
 
 
 async def start(run_bot: BotRunner, **kwargs: object) -> EchoBot:
@@ -118,7 +134,7 @@ async def test_login_identify_ready_and_guild_cache(fake_discord: FakeDiscord, r
     assert fake_discord.requests_to("GET", "^/users/@me$")[0].headers["Authorization"] == "Bot fake"
     assert fake_discord.requests_to("GET", "^/oauth2/applications/@me$")
     synced = fake_discord.requests_to("PUT", r"^/applications/\d+/commands$")[0]
-    assert {c["name"] for c in synced.json} == {"ping", "ask", "slow", "Quote"}
+    assert {c["name"] for c in synced.json} == {"ping", "ask", "slow", "lazy", "Quote"}
     guild = bot.get_guild(int(fake_discord.guild.id))
     assert guild is not None and guild.get_channel(int(fake_discord.general.id)) is not None
     assert guild.me is not None and {r.name for r in guild.roles} >= {"@everyone", "Admin"}
@@ -144,6 +160,25 @@ async def test_disallowed_privileged_intent_closes_with_4014(
     fake_discord.gateway.allowed_privileged_intents = 0
     with pytest.raises(discord.PrivilegedIntentsRequired):
         await start(run_bot, message_content=True)
+
+
+async def test_autosharded_client_uses_gateway_bot(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    bot = commands.AutoShardedBot(command_prefix="!", intents=discord.Intents.default())
+    await run_bot(bot)
+    assert fake_discord.requests_to("GET", "^/gateway/bot$")
+    assert fake_discord.identifies[0]["shard"] == [0, 1]
+    assert bot.get_guild(int(fake_discord.guild.id)) is not None
+
+
+async def test_heartbeats_are_acked(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    fake_discord.gateway.heartbeat_interval_ms = 50
+    bot = await start(run_bot)
+    await fake_discord.changes.wait_for(
+        lambda: sum(f.op == Op.HEARTBEAT for f in fake_discord.gateway.received) >= 3 or None,
+        timeout=2,
+        what="3 heartbeats",
+    )
+    assert bot.latency < 1
 
 
 # -- messages -----------------------------------------------------------------------------------
@@ -195,13 +230,14 @@ async def test_file_upload_uses_multipart_payload_json(fake_discord: FakeDiscord
     assert sent.message["attachments"][0]["filename"] == "brief.txt"
 
 
-async def test_over_long_message_is_rejected_like_discord(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+async def test_over_long_message_is_rejected_like_discord(
+    fake_discord: FakeDiscord, run_bot: BotRunner
+) -> None:
     bot = await start(run_bot)
     await fake_discord.send_message("!shout")
     rejected = await fake_discord.wait_for_request("POST", MESSAGES)
     assert rejected.status == 400
-    await asyncio.sleep(0.05)
-    (error,) = bot.command_errors
+    error = await command_error(bot)
     assert isinstance(error, commands.CommandInvokeError)
     assert isinstance(error.original, discord.HTTPException) and error.original.code == 50035
 
@@ -239,8 +275,7 @@ async def test_503_raises_discord_server_error(fake_discord: FakeDiscord, run_bo
     fake_discord.fail_next("POST", MESSAGES, status=503)
     await fake_discord.send_message("!ping")
     await fake_discord.wait_for_request("POST", MESSAGES)
-    await asyncio.sleep(0.05)
-    (error,) = bot.command_errors
+    error = await command_error(bot)
     assert isinstance(error, commands.CommandInvokeError)
     assert isinstance(error.original, discord.DiscordServerError)
     assert fake_discord.messages_in(fake_discord.general) == []
@@ -261,6 +296,32 @@ async def test_gateway_disconnect_resumes_and_replays_missed_events(
     await fake_discord.send_message("!ping")
     assert (await fake_discord.wait_for_message(fake_discord.general)).content == "pong"
     assert len(fake_discord.identifies) == 1
+
+
+async def test_dropped_tcp_connection_resumes(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    await start(run_bot)
+    fake_discord.drop_connection()
+    await fake_discord.wait_for_resume()
+    assert fake_discord.gateway.closed_codes == [1006]
+    await fake_discord.send_message("!ping")
+    assert (await fake_discord.wait_for_message()).content == "pong"
+
+
+async def test_op7_reconnect_resumes(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    await start(run_bot)
+    await fake_discord.request_reconnect()
+    await fake_discord.wait_for_resume()
+    await fake_discord.send_message("!ping")
+    assert (await fake_discord.wait_for_message()).content == "pong"
+
+
+async def test_unknown_route_is_404_and_recorded(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    bot = await start(run_bot)
+    with pytest.raises(discord.NotFound):
+        await bot.http.request(discord.http.Route("GET", "/guilds/{g}/audit-logs", g=fake_discord.guild.id))
+    (unhandled,) = fake_discord.unhandled_requests
+    assert unhandled.path.endswith("/audit-logs") and unhandled.status == 404
+    fake_discord.unhandled_requests.clear()  # else the fixture warns at teardown
 
 
 # -- interactions -------------------------------------------------------------------------------
@@ -292,6 +353,21 @@ async def test_deferred_response_then_followup(fake_discord: FakeDiscord, run_bo
     assert callback.type == CallbackType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
     response = await fake_discord.wait_for_interaction_response(interaction)
     assert response["content"] == "done thinking"
+
+
+async def test_answer_after_deadline_is_unknown_interaction(
+    fake_discord: FakeDiscord, run_bot: BotRunner
+) -> None:
+    """Discord drops interactions not answered within 3 s (shortened here): the bot must defer."""
+    bot = await start(run_bot)
+    fake_discord.interaction_deadline = 0.2
+    interaction = await fake_discord.send_slash_command("lazy")
+    rejected = await fake_discord.wait_for_request("POST", r"^/interactions/")
+    assert rejected.status == 404 and interaction.callback is None
+    error = await command_error(bot)
+    assert isinstance(error, commands.HybridCommandError)
+    assert isinstance(error.original, app_commands.CommandInvokeError)
+    assert isinstance(error.original.original, discord.NotFound) and error.original.original.code == 10062
 
 
 async def test_autocomplete(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
@@ -344,11 +420,15 @@ async def test_stopping_the_bot_leaves_no_tasks(fake_discord: FakeDiscord, run_b
     await fake_discord.send_message("!ping")
     await fake_discord.wait_for_message()
     await run_bot.stop(bot)
-    await asyncio.sleep(0.05)
-    leftover = {t for t in asyncio.all_tasks() - before if not t.done()}
-    assert leftover == set()
     assert bot.is_closed()
+    await fake_discord.changes.wait_for(
+        lambda: fake_discord.gateway.closed_codes or None, timeout=2, what="close"
+    )
     assert fake_discord.session.connection is None
+    deadline = time.monotonic() + 2
+    while (leftover := asyncio.all_tasks() - before) and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    assert leftover == set()
     # Quirk: Client.close() calls ws.close(1000) while poll_event() is blocked in receive(); aiohttp
     # wakes that reader with CLOSING, discord.py's handler closes with 4000 first, and that is the code
     # that goes on the wire -- so Discord (and the fake) keep the session resumable.
