@@ -56,10 +56,15 @@ class Gateway:
         await conn.send({"op": Op.HELLO, "d": hello, "s": None, "t": None})
         try:
             async for msg in ws:
-                if msg.type is WSMsgType.TEXT:
-                    await self._on_frame(conn, json.loads(msg.data))
-                else:
-                    log.warning("unexpected gateway frame type %s", msg.type)
+                try:
+                    frame = json.loads(msg.data) if msg.type is WSMsgType.TEXT else None
+                except ValueError:
+                    frame = None
+                if not isinstance(frame, dict):
+                    log.warning("undecodable gateway frame %r", msg.data)
+                    await conn.close(4002, "Decode error.")
+                    break
+                await self._on_frame(conn, frame)
         finally:
             self._on_closed(conn)
         return ws

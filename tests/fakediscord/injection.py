@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -26,6 +27,9 @@ class EventInjection:
     state: FakeState
     gateway: Gateway
     journal: Journal
+    # A person needs a moment to click a button the bot just sent; discord.py likewise needs a few
+    # loop turns after its HTTP call returns to register the view for the new message.
+    human_delay: float = 0.05
 
     def _resolve_channel(self, channel: ChannelRef) -> FakeChannel:
         if isinstance(channel, FakeChannel):
@@ -165,6 +169,7 @@ class EventInjection:
     ) -> InteractionRecord:
         """A user clicks a button (component_type 2) or picks from a select menu (3, with `values`)."""
         stored = self._resolve_message(message)
+        await asyncio.sleep(self.human_delay)
         data: Payload = {"custom_id": custom_id, "component_type": component_type}
         if values is not None:
             data["values"] = values
@@ -177,6 +182,7 @@ class EventInjection:
     ) -> InteractionRecord:
         """A user picks the message context-menu command `name` on `target`."""
         stored = self._resolve_message(target)
+        await asyncio.sleep(self.human_delay)
         channel = stored["channel_id"]
         data = message_command_data(self.state, name, stored, guild_id=self._command_guild(channel))
         return await self.send_interaction(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .capture import CapturedFile, CapturedRequest
-from .constants import CommandType, InteractionType, OptionType
+from .constants import CommandType, OptionType
 from .objects import FakeChannel, FakeMember, FakeRole, FakeUser, Payload
 from .state import FakeState
 
@@ -196,10 +196,3 @@ def interaction_payload(
         authorizing_integration_owners={"0": guild.id},
     )
     return payload
-
-
-def is_command(interaction_type: int) -> bool:
-    return interaction_type in (
-        InteractionType.APPLICATION_COMMAND,
-        InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE,
-    )

@@ -88,6 +88,9 @@ def create_app(ctx: RestContext, routes: list[web.RouteDef]) -> web.Application:
         request[CAPTURED] = cap
         ctx.journal.requests.append(cap)
         response = await ctx.handle(request, handler)
+        # Flush before recording, so waiting tests resume only once the client can read the answer.
+        await response.prepare(request)
+        await response.write_eof()
         cap.status = response.status
         ctx.changes.notify()
         return response

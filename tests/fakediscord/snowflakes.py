@@ -22,11 +22,6 @@ class SnowflakeFactory:
         return str(value)
 
 
-def snowflake_time(snowflake: str | int) -> dt.datetime:
-    ms = (int(snowflake) >> 22) + DISCORD_EPOCH_MS
-    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC)
-
-
 def iso_now() -> str:
     """Current time like Discord's `timestamp` fields: `2024-05-01T12:00:00.123000+00:00`."""
     return dt.datetime.now(tz=dt.UTC).isoformat(timespec="microseconds")
