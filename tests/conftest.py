@@ -7,6 +7,8 @@ import pytest
 from bot.config import Config, load_config
 from tests.helpers import PROJECT, Bot
 
+pytest_plugins = ["tests.fakediscord.plugin"]
+
 
 @pytest.fixture(scope="session")
 def config() -> Config:
