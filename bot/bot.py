@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -16,6 +17,10 @@ from bot.commands.dispatcher import Dispatcher
 from bot.config import Config
 from bot.engine import Engine
 from bot.health import HealthServer
+from bot.ingest import IngestContext
+from bot.knowledge.reloader import Reloader
+from bot.living import close_ingest, open_ingest
+from bot.paths import resolve
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +30,9 @@ EXTENSIONS = (
     "bot.exts.knowledge.answers",
     "bot.exts.knowledge.find_source",
     "bot.exts.admin.admin",
+    "bot.exts.knowledge.watcher",
+    "bot.exts.knowledge.add",
+    "bot.exts.knowledge.feeds",
 )
 
 
@@ -35,7 +43,15 @@ def intents_for(config: Config) -> discord.Intents:
 
 
 class PolicyBot(commands.Bot):
-    def __init__(self, config: Config, load_engine: Callable[[], Engine], health_port: int | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        load_engine: Callable[[], Engine],
+        health_port: int | None = None,
+        *,
+        knowledge_dir: Path | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         prefix = config.settings.prefix
         super().__init__(
             command_prefix=commands.when_mentioned_or(prefix),
@@ -52,12 +68,18 @@ class PolicyBot(commands.Bot):
         self.dispatcher: Dispatcher | None = None
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
+        self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
+        self.data_dir = data_dir or resolve("data")
+        self.ingest: IngestContext | None = None  # the one ingest session, opened in setup_hook
+        self.reloader: Reloader[Engine] = Reloader(lambda: self.in_engine_thread(self.load_engine), self.swap_engine)
 
     async def setup_hook(self) -> None:
         self.http_session = aiohttp.ClientSession()
         await self.health.start()
         engine = await self.in_engine_thread(self.load_engine)
         self.dispatcher = Dispatcher(engine)
+        if self.knowledge_dir is not None:
+            self.ingest = await open_ingest(self.config, self.knowledge_dir, self.data_dir)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self._sync_guild()
@@ -94,4 +116,5 @@ class PolicyBot(commands.Bot):
         await self.health.stop()
         if self.http_session:
             await self.http_session.close()
+        await close_ingest(self.ingest)
         self.engine_executor.shutdown(wait=False, cancel_futures=True)

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
+from bot.config.sources import Sources
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,6 +27,7 @@ class Config:
     actors: Actors
     topics: Topics
     discord: DiscordSettings
+    sources: Sources = Sources()
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -34,6 +36,7 @@ FILES: dict[str, type[BaseModel]] = {
     "actors.yaml": Actors,
     "topics.yaml": Topics,
     "discord.yaml": DiscordSettings,
+    "sources.yaml": Sources,
 }
 
 
@@ -77,4 +80,5 @@ def load_config(folder: Path) -> Config:
         actors=loaded["actors.yaml"],
         topics=loaded["topics.yaml"],
         discord=loaded["discord.yaml"],
+        sources=loaded["sources.yaml"],
     )

@@ -115,6 +115,7 @@ class DiscordSettings(Strict):
         True, description="privileged intent; without it prefix commands work only when the bot is mentioned"
     )
     admin_roles: list[int | str] = Field(default_factory=list, description="role ids or names allowed admin commands")
+    add_roles: list[int | str] = Field(default_factory=list, description="role ids or names allowed !add (and admins)")
     owner_ids: list[int] = Field(default_factory=list, description="users who may !sync, besides the app owner")
     cooldown: Cooldown = Cooldown()
     page_timeout_seconds: float = Field(180, gt=0, le=900, description="page buttons disable after this")

@@ -14,6 +14,7 @@ import discord
 
 from bot.bot import PolicyBot
 from bot.loading import SetupError, config_from_args, knowledge_from_args, load_engine
+from bot.paths import resolve
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ def health_port() -> int | None:
 def make_bot(args: argparse.Namespace) -> PolicyBot:
     config = config_from_args(args)
     knowledge = knowledge_from_args(args)
-    return PolicyBot(config, functools.partial(load_engine, knowledge, config), health_port())
+    data = resolve("data", getattr(args, "data", None))
+    return PolicyBot(
+        config, functools.partial(load_engine, knowledge, config), health_port(), knowledge_dir=knowledge, data_dir=data
+    )
 
 
 async def serve(bot: PolicyBot, token: str) -> None:

@@ -26,9 +26,8 @@ class Admin(commands.Cog):
     async def reload(self, ctx: commands.Context) -> None:
         await ctx.defer()
         try:
-            engine = await self.bot.in_engine_thread(self.bot.load_engine)
-        except Exception as exc:  # the old index keeps serving
-            log.exception("reload failed; keeping the current index")
+            engine = await self.bot.reloader.reload(f"!reload by {ctx.author}")
+        except Exception as exc:  # the old index keeps serving (the reloader logged it)
             answer = Answer(
                 "reload",
                 "Reload failed; the current knowledge base is still in use",
@@ -36,7 +35,6 @@ class Admin(commands.Cog):
                 intro=str(exc)[:500],
             )
         else:
-            await self.bot.swap_engine(engine)
             skipped = [f"{path}: {reason}" for path, reason in engine.stats.skipped]
             answer = Answer(
                 "reload",
