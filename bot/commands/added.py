@@ -17,19 +17,18 @@ def added_answer(engine: Engine, doc_id: str, title: str) -> Answer:
             "add",
             f"Stored {title}",
             Status.ERROR,
-            intro=f"Saved as `{doc_id}`, but it is not in the index; an admin can check it with `!reload`.",
+            intro=f"Saved as {doc_id}, but it is not in the index; an admin can check it with `!reload`.",
         )
     origin = doc.meta.get("origin") or "file"
     by = doc.meta.get("added_by")
-    intro = f"Added as `{doc.id}` · {doc.date or 'undated'} · {origin}" + (f" · added by {by}" if by else "")
-    if doc.url:
-        intro += f"\n<{doc.url}>"
+    intro = f"Added as {doc.id} · {doc.date or 'undated'} · {origin}" + (f" · added by {by}" if by else "")
     preview = [excerpt(Passage(doc, s)) for s in doc.sentences[:PREVIEW_SENTENCES]]
     return Answer(
         "add",
         f"Added: {doc.title}",
         intro=intro,
         sections=[Section("Preview", preview)],
+        lines=[f"Source: <{doc.url}>"] if doc.url else [],
         data={"document": doc.id},
     )
 
