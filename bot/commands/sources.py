@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.answers.model import Answer, Status
 from bot.commands.context import Context
 from bot.commands.text_input import echo
@@ -9,13 +11,36 @@ from bot.knowledge.model import Document
 from bot.search.analyzer import normalise
 
 MAX_LINES = 20
+INGEST_ORIGINS = {"url", "upload"}
 
 
 def describe(doc: Document) -> str:
     date = doc.date or "undated"
-    origin = doc.meta.get("origin")
-    origin_text = f" · {origin}" if isinstance(origin, str) and len(origin) <= 40 else ""
-    return f"`{doc.id}` — {doc.title} ({date}) · {len(doc.paragraphs)} ¶, {len(doc.sentences)} sentences{origin_text}"
+    counts = f"{len(doc.paragraphs)} ¶, {len(doc.sentences)} sentences"
+    return f"`{doc.id}` — {doc.title} ({date}) · {counts}{provenance(doc)}"
+
+
+def provenance(doc: Document) -> str:
+    """Where an ingested document came from: " · feed:reuters · added by alice on 2024-03-15" (or "")."""
+    origin = _origin(doc.meta.get("origin"))
+    added_by = _short(doc.meta.get("added_by"))
+    fetched = doc.meta.get("fetched")
+    when = fetched.isoformat()[:10] if isinstance(fetched, dt.date) else _short(fetched)[:10]
+    parts = [origin] * bool(origin)
+    if added_by:
+        parts.append(f"added by {added_by}" + (f" on {when}" if when else ""))
+    return "".join(f" · {p}" for p in parts)
+
+
+def _origin(value: object) -> str:
+    """Ingest origins (url, upload, feed:<name>) always; a hand-written one only when short (not prose)."""
+    text = _short(value, 60)
+    return text if text in INGEST_ORIGINS or text.startswith("feed:") or len(text) <= 40 else ""
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def sources(ctx: Context, argument: str) -> Answer:

@@ -30,3 +30,24 @@ def test_help_for_one_command(seed_bot) -> None:
     answer = seed_bot("!help cite")
     assert "Usage: `!cite <phrase>`" in answer.lines
     assert seed_bot("!help nonsense").status is Status.USAGE
+
+
+def test_sources_shows_origin_and_who_added_it(make_bot, tmp_path) -> None:
+    write_doc(
+        tmp_path,
+        "fed.md",
+        "A feed story about ports.",
+        title="Fed",
+        date="2024-03-14",
+        origin="feed:harbour-news",
+        added_by="policybot",
+        fetched="2024-03-15T09:30:12+00:00",
+    )
+    write_doc(tmp_path, "long.md", "Long origin text.", title="Long", origin="feed:" + "x" * 70)
+    write_doc(tmp_path, "prose.md", "Prose origin text.", title="Prose", origin="y" * 50)
+    lines = {line.split("`")[1]: line for line in make_bot()("!sources").lines}
+    assert lines["fed"].endswith(
+        "(2024-03-14) · 1 ¶, 1 sentences · feed:harbour-news · added by policybot on 2024-03-15"
+    )
+    assert lines["long"].endswith(" · feed:" + "x" * 54 + "…")
+    assert lines["prose"].endswith("1 sentences")  # a long hand-written origin is prose, not shown
