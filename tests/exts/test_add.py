@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from bot.knowledge.frontmatter import split_front_matter
-from tests.exts.helpers import command
+from tests.exts.helpers import command, make_bot
+from tests.fakediscord.objects import FakeRole
 
 
 async def test_add_url_stores_indexes_and_previews(bot, fake_discord, site, knowledge: Path) -> None:
@@ -63,3 +65,14 @@ async def test_non_admin_is_refused(bot, fake_discord, site, knowledge: Path) ->
 
 async def test_usage_without_url_or_file(bot, fake_discord) -> None:
     assert "What should I add?" in await command(fake_discord, "!add", author=fake_discord.admin)
+
+
+async def test_a_configured_add_role_may_add(fake_discord, run_bot, living, knowledge: Path, tmp_path: Path) -> None:
+    editors = FakeRole(fake_discord.state.ids.next(), "Editors")
+    fake_discord.state.guild.roles.append(editors)
+    carol = fake_discord.state.add_user("carol", roles=(editors,))
+    config = dataclasses.replace(living, discord=living.discord.model_copy(update={"add_roles": ["editors"]}))
+    await run_bot(make_bot(config, knowledge, tmp_path / "data"))
+    text = b"The ladle memorandum governs soup diplomacy between the two capitals."
+    reply = await command(fake_discord, "!add", author=carol, files=[("ladle.txt", text)])
+    assert "Added: ladle" in reply and "added by carol" in reply
