@@ -3,6 +3,12 @@
 Knows nothing of the engine. Uses watchfiles (OS events: inotify, FSEvents, ReadDirectoryChangesW;
 mtime polling when ``force_polling``). A burst — a git pull, a folder copied in — ends once nothing
 has changed for ``quiet_ms`` (or after ``debounce_ms`` at most) and is reported as one event.
+
+Why watchfiles (``python -m tests.knowledge.measure_watch``, median of 5, quiet_ms 50): a write is
+reported after ~60 ms with OS events for 100 and 2,000 files alike, and costs nothing while idle; its
+mtime polling (300 ms) took 150–220 ms; one hand-rolled mtime scan of 2,000 files costs ~47 ms of CPU
+per tick, paid forever. Polling stays available (``force_polling``) for network shares and the
+container mounts where OS events do not arrive.
 """
 
 from __future__ import annotations
