@@ -14,4 +14,5 @@ log = logging.getLogger(__name__)
 
 def engine_from_args(args: argparse.Namespace) -> Engine:
     config = load_config(resolve("config", getattr(args, "config", None)))
-    return Engine.load(resolve("knowledge", getattr(args, "knowledge", None)), config)
+    knowledge = resolve("knowledge", getattr(args, "knowledge", None))
+    return Engine.load(knowledge, config, resolve("data", getattr(args, "data", None)))
