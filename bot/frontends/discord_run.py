@@ -13,7 +13,7 @@ import sys
 import discord
 
 from bot.bot import PolicyBot
-from bot.loading import SetupError, config_from_args, knowledge_from_args, load_engine
+from bot.loading import SetupError, config_from_args, data_from_args, knowledge_from_args, load_engine
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def health_port() -> int | None:
 def make_bot(args: argparse.Namespace) -> PolicyBot:
     config = config_from_args(args)
     knowledge = knowledge_from_args(args)
-    return PolicyBot(config, functools.partial(load_engine, knowledge, config), health_port())
+    return PolicyBot(config, functools.partial(load_engine, knowledge, config, data_from_args(args)), health_port())
 
 
 async def serve(bot: PolicyBot, token: str) -> None:
