@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from bot.config import Config, ConfigError
 from bot.config.loader import validate_file
@@ -57,13 +57,14 @@ class DigestChannel(Strict):
 class DigestConfig(Strict):
     channels: list[DigestChannel] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _unique(self) -> DigestConfig:
-        ids = [c.channel_id for c in self.channels]
+    @field_validator("channels")
+    @classmethod
+    def _unique(cls, channels: list[DigestChannel]) -> list[DigestChannel]:
+        ids = [c.channel_id for c in channels]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"channel_id {dupes[0]} is listed more than once")
-        return self
+        return channels
 
     def channel(self, channel_id: int) -> DigestChannel | None:
         return next((c for c in self.channels if c.channel_id == channel_id), None)
