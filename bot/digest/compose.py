@@ -86,14 +86,18 @@ def _focus_answer(
 ) -> Answer:
     sections: list[Section] = []
     quiet: list[str] = []
+    above: list[str] = []
     for focus in _focuses(engine, channel):
-        pids = focus_passages(engine, focus, docs, channel.per_focus, used)
-        used.update(pids)
-        if pids:
-            sections.append(Section(focus.heading, [excerpt(engine.passage(p)) for p in pids]))
+        found = focus_passages(engine, focus, docs, channel.per_focus, used)
+        fresh = [p for p in found if p not in used][: channel.per_focus]
+        used.update(fresh)
+        name = focus.heading.split(": ", 1)[1]
+        if fresh:
+            sections.append(Section(focus.heading, [excerpt(engine.passage(p)) for p in fresh]))
         else:
-            quiet.append(focus.heading.split(": ", 1)[1])
+            (above if found else quiet).append(name)
     notes = [f"Nothing in the new documents on: {', '.join(quiet)}."] if quiet else []
+    notes += [f"Only in the sentences quoted above: {', '.join(above)}."] if above else []
     title = "In the new documents: what you track"
     return Answer(COMMAND, title, sections=sections, notes=notes, data={"digest": _data(inputs)})
 

@@ -38,13 +38,13 @@ def search_within(engine: Engine, docs: Sequence[Document], query: str, require:
     return sorted(hits, key=lambda h: (-h.score, h.passage))[:k]
 
 
-def focus_passages(engine: Engine, focus: Focus, docs: Sequence[Document], k: int, exclude: set[int]) -> list[int]:
-    """Up to k passages for the focus, best first, none in `exclude` and no repeated text."""
+def focus_passages(engine: Engine, focus: Focus, docs: Sequence[Document], k: int, shown: set[int]) -> list[int]:
+    """The focus's passages, best first, no repeated text: enough for k that are not already `shown`."""
+    want = k + len(shown)
     best: dict[int, float] = {}
     for query, require in focus.searches:
-        for hit in search_within(engine, docs, query, require, k + len(exclude)):
-            if hit.passage not in exclude:
-                best[hit.passage] = max(best.get(hit.passage, 0.0), hit.score)
+        for hit in search_within(engine, docs, query, require, want):
+            best[hit.passage] = max(best.get(hit.passage, 0.0), hit.score)
     chosen: list[int] = []
     texts: set[str] = set()
     for pid in sorted(best, key=lambda p: (-best[p], p)):
@@ -52,6 +52,6 @@ def focus_passages(engine: Engine, focus: Focus, docs: Sequence[Document], k: in
         if text not in texts:
             texts.add(text)
             chosen.append(pid)
-        if len(chosen) == k:
+        if len(chosen) == want:
             break
     return chosen
