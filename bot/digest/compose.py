@@ -19,6 +19,8 @@ from bot.knowledge.model import Document
 from bot.summary.extract import summarise
 
 COMMAND = "digest"
+LEAD = 30  # key sentences come from a document's first content sentences (news puts the point first) …
+MIN_WORDS = 6  # … that are long enough to say something ("Thank you, Madam Vice President." is not)
 
 
 def day_label(day: dt.date) -> str:
@@ -35,7 +37,7 @@ def compose(engine: Engine, channel: DigestChannel, inputs: DigestInputs) -> Dig
     if not docs:
         return _no_news(engine, channel, inputs)
     shown = docs[: channel.items]
-    keys = {d.id: summarise(engine, engine.kb.passage_ids(d), channel.key_sentences) for d in shown}
+    keys = {d.id: key_passages(engine, d, channel.key_sentences) for d in shown}
     first = _new_answer(engine, channel, inputs, docs, keys)
     answers = [first]
     used = {pid for pids in keys.values() for pid in pids}
@@ -52,6 +54,12 @@ def new_documents(engine: Engine, ids: tuple[str, ...]) -> list[Document]:
     docs = [engine.kb.by_id[i] for i in dict.fromkeys(ids) if i in engine.kb.by_id]
     docs.sort(key=lambda d: d.id)
     return sorted(docs, key=lambda d: d.date or "", reverse=True)
+
+
+def key_passages(engine: Engine, doc: Document, n: int) -> list[int]:
+    lead = engine.kb.passage_ids(doc)[:LEAD]
+    candidates = [p for p in lead if len(engine.passage(p).text.split()) >= MIN_WORDS]
+    return summarise(engine, candidates or list(lead), n)
 
 
 def _title(inputs: DigestInputs) -> str:
