@@ -27,6 +27,9 @@ from bot.state.db import in_thread
 log = logging.getLogger(__name__)
 
 SendFn = Callable[[int, list[Answer]], Awaitable[list[int]]]
+"""`send(channel_id, answers) -> message ids`: post every answer (split to Discord's limits as needed) and
+return the ids, or raise. Raising means "not posted": the same digest is sent again on the next tick, so a
+send that fails half-way should delete what it already posted (best effort) before raising."""
 
 
 @dataclass(frozen=True)
