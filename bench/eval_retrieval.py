@@ -19,7 +19,7 @@ B = 0.75
 
 def scifact_scores(split: str, k1: float = K1, b: float = B, analyzer: Analyzer | None = None) -> dict[str, float]:
     data = load_scifact(evaldata("scifact"), split)
-    ranker = DocumentRanker(data.doc_ids, data.texts, analyzer or Analyzer(), k1, b)
+    ranker = DocumentRanker.build(data.doc_ids, data.texts, analyzer or Analyzer(), k1, b)
     return evaluate(data.qrels, ranker.run(data.queries))
 
 

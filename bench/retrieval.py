@@ -12,10 +12,22 @@ from bot.search.index import BM25Index, WeightedTerm
 
 
 class DocumentRanker:
-    def __init__(self, doc_ids: Sequence[str], texts: Sequence[str], analyzer: Analyzer, k1: float, b: float) -> None:
+    def __init__(self, doc_ids: Sequence[str], index: BM25Index, analyzer: Analyzer) -> None:
         self.doc_ids = list(doc_ids)
+        self.index = index
         self.analyzer = analyzer
-        self.index = BM25Index.build([analyzer.terms(t) for t in texts], k1, b)
+
+    @classmethod
+    def build(
+        cls, doc_ids: Sequence[str], texts: Sequence[str], analyzer: Analyzer, k1: float, b: float
+    ) -> DocumentRanker:
+        return cls.from_tokens(doc_ids, [analyzer.terms(t) for t in texts], analyzer, k1, b)
+
+    @classmethod
+    def from_tokens(
+        cls, doc_ids: Sequence[str], tokens: Sequence[Sequence[str]], analyzer: Analyzer, k1: float, b: float
+    ) -> DocumentRanker:
+        return cls(doc_ids, BM25Index.build(tokens, k1, b), analyzer)
 
     def rank(self, text: str, depth: int) -> dict[str, float]:
         """The best `depth` documents for a query (every query word counts, repeats included)."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from bot.answers.citations import excerpt
-from bot.answers.model import Answer, Section, Status
+from bot.answers.model import Answer, Excerpt, Section, Status
 from bot.commands.actors import actor_terms, resolve_actor
 from bot.commands.context import Context
 from bot.commands.text_input import echo
 from bot.knowledge.model import Document
 from bot.search.analyzer import normalise
 from bot.search.retrieve import Filters
-from bot.summary.extract import summarise
+from bot.summary.extract import summarise, summarise_document
 
 LEAD = 3  # sentences per recent document considered for a knowledge-base summary
 RECENT = 50
@@ -77,7 +77,8 @@ def summary(ctx: Context, argument: str) -> Answer:
         one = kb.documents[0].title if len(kb.documents) == 1 else None
         title, pool = (f"Summary: {one}" if one else "Summary of the knowledge base (latest documents)"), _whole_kb(ctx)
     elif doc := find_document(ctx, argument):
-        title, pool = f"Summary: {doc.title}", list(kb.passage_ids(doc))
+        chosen = summarise_document(ctx.engine, doc, n)
+        return Answer("summary", f"Summary: {doc.title}", sections=[Section(None, _excerpts(ctx, chosen))])
     elif found := _pool(ctx, argument):
         title, pool = f"Summary: {found[0]}", found[1]
     else:
@@ -90,5 +91,8 @@ def summary(ctx: Context, argument: str) -> Answer:
     if not pool:
         return Answer("summary", "The knowledge base is empty", Status.EMPTY)
     chosen = summarise(ctx.engine, pool, n)
-    excerpts = [excerpt(ctx.engine.passage(p)) for p in chosen]
-    return Answer("summary", title, sections=[Section(None, excerpts)])
+    return Answer("summary", title, sections=[Section(None, _excerpts(ctx, chosen))])
+
+
+def _excerpts(ctx: Context, chosen: list[int]) -> list[Excerpt]:
+    return [excerpt(ctx.engine.passage(p)) for p in chosen]

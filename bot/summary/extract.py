@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.engine import Engine
+from bot.knowledge.model import Document
 from bot.summary.textrank import pick, textrank
 
 
@@ -16,3 +17,8 @@ def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
     tokens = [engine.analyzer.terms(engine.passage(p).text) for p in passages]
     scores = textrank(tokens, lambda t: engine.index.term_idf(t) or engine.index.max_idf)
     return sorted(passages[i] for i in pick(scores, n))
+
+
+def summarise_document(engine: Engine, document: Document, n: int) -> list[int]:
+    """`!summary <document>`: n sentences of one document (its title is front matter, never a candidate)."""
+    return summarise(engine, engine.kb.passage_ids(document), n)
