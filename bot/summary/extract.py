@@ -1,4 +1,4 @@
-"""Choose summary sentences among candidate passages using the engine's analyser and idf."""
+"""Choose summary sentences among candidate passages, compared through the engine's analyser."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
     if len(passages) <= n:
         return sorted(passages)
     tokens = [engine.analyzer.terms(engine.passage(p).text) for p in passages]
-    scores = textrank(tokens, lambda t: engine.index.term_idf(t) or engine.index.max_idf)
+    scores = textrank(tokens)
     return sorted(passages[i] for i in pick(scores, n))
 
 
