@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -25,6 +26,7 @@ EXTENSIONS = (
     "bot.exts.knowledge.answers",
     "bot.exts.knowledge.find_source",
     "bot.exts.admin.admin",
+    "bot.exts.digest.digest",
 )
 
 
@@ -35,7 +37,13 @@ def intents_for(config: Config) -> discord.Intents:
 
 
 class PolicyBot(commands.Bot):
-    def __init__(self, config: Config, load_engine: Callable[[], Engine], health_port: int | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        load_engine: Callable[[], Engine],
+        health_port: int | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         prefix = config.settings.prefix
         super().__init__(
             command_prefix=commands.when_mentioned_or(prefix),
@@ -46,6 +54,7 @@ class PolicyBot(commands.Bot):
             strip_after_prefix=True,
         )
         self.config = config
+        self.data_dir = data_dir
         self.load_engine = load_engine
         # PyStemmer objects are not thread-safe: every engine call runs on this one worker thread.
         self.engine_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
@@ -84,6 +93,7 @@ class PolicyBot(commands.Bot):
     async def swap_engine(self, engine: Engine) -> None:
         """Replace the engine in one assignment: a query sees the old engine or the new, never half of one."""
         self.dispatcher = Dispatcher(engine)
+        self.dispatch("engine_swapped", engine)
 
     @property
     def engine(self) -> Engine | None:

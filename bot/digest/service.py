@@ -118,6 +118,18 @@ class DigestService:
         log.info("digest for channel %s (%s) posted: messages %s", channel.label, day, message_ids)
         return TickResult(channel.channel_id, day, "posted", f"{len(message_ids)} messages")
 
+    async def post_now(self, channel: DigestChannel, now: dt.datetime) -> TickResult:
+        """`!digest now`: compose for today (local date) and post at once; it counts as today's digest,
+        so the schedule does not post again today. Raises if sending fails (nothing is logged then)."""
+        async with self._lock:
+            day = now.astimezone(channel.tz).date()
+            digest = await in_thread(lambda: compose(self.engine, channel, self.inputs(channel, day, now)))
+            message_ids = await self.send(channel.channel_id, digest.answers)
+            if await in_thread(self.log.get, channel.channel_id, day) is None:
+                await in_thread(self._record_posted, digest, message_ids, now)
+            self._pending.pop((channel.channel_id, day), None)
+        return TickResult(channel.channel_id, day, "posted", f"{len(message_ids)} messages (manual)")
+
     def _record_posted(self, digest: Digest, message_ids: list[int], now: dt.datetime) -> None:
         entry = LogEntry(
             digest.channel_id, digest.local_date, POSTED, now, digest.cutoff,

@@ -30,7 +30,8 @@ def health_port() -> int | None:
 def make_bot(args: argparse.Namespace) -> PolicyBot:
     config = config_from_args(args)
     knowledge = knowledge_from_args(args)
-    return PolicyBot(config, functools.partial(load_engine, knowledge, config, data_from_args(args)), health_port())
+    data = data_from_args(args)
+    return PolicyBot(config, functools.partial(load_engine, knowledge, config, data), health_port(), data)
 
 
 async def serve(bot: PolicyBot, token: str) -> None:

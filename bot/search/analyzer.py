@@ -8,6 +8,7 @@ joined (rules-based → rules, based, rulesbased), English stopwords, Snowball s
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ class Analyzer:
         self.stopwords = stopwords
         self._stemmer = Stemmer.Stemmer(language)
         self._stemmer.maxCacheSize = 200_000
+        self._stem_lock = threading.Lock()  # PyStemmer objects must not be used by two threads at once
         self._phrases: dict[tuple[str, ...], str] = {}
         for phrase in phrases:
             heads = self.heads(phrase)
@@ -94,7 +96,8 @@ class Analyzer:
         return [w for group in self.groups(text) for w in group]
 
     def stem(self, words: list[str]) -> list[str]:
-        return self._stemmer.stemWords(words)
+        with self._stem_lock:
+            return self._stemmer.stemWords(words)
 
     def heads(self, text: str) -> list[str]:
         """One stem per word typed (a hyphenated word gives its joined form)."""
