@@ -42,6 +42,7 @@ _TRANSLATE = str.maketrans(
 )
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s?$")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # the url of a Markdown link: markup, not words
 
 
 def normalise(text: str) -> str:
@@ -79,7 +80,7 @@ class Analyzer:
         Stopwords are dropped; dotted acronyms are joined (U.S. → us) and kept.
         """
         out: list[list[str]] = []
-        for match in _TOKEN.finditer(normalise(text)):
+        for match in _TOKEN.finditer(normalise(_LINK_TARGET.sub(" ", text))):
             raw = match.group()
             if "." in raw:
                 out.append([raw.replace(".", "")])

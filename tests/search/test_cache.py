@@ -92,7 +92,6 @@ def test_bm25_parameters_change_the_index_but_not_the_parse(kb: Path, tmp_path: 
     assert "parsed 0 files, 2 from the file cache" in loads(caplog)[0]
 
 
-
 def test_corrupt_caches_are_rebuilt_with_a_log_line(kb: Path, tmp_path: Path, config: Config, caplog) -> None:
     data = tmp_path / "data"
     Engine.load(kb, config, data)
