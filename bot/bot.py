@@ -30,6 +30,7 @@ EXTENSIONS = (
     "bot.exts.knowledge.answers",
     "bot.exts.knowledge.find_source",
     "bot.exts.admin.admin",
+    "bot.exts.digest.digest",
     "bot.exts.knowledge.watcher",
     "bot.exts.knowledge.add",
     "bot.exts.knowledge.feeds",
@@ -48,9 +49,9 @@ class PolicyBot(commands.Bot):
         config: Config,
         load_engine: Callable[[], Engine],
         health_port: int | None = None,
+        data_dir: Path | None = None,
         *,
         knowledge_dir: Path | None = None,
-        data_dir: Path | None = None,
     ) -> None:
         prefix = config.settings.prefix
         super().__init__(
@@ -62,6 +63,7 @@ class PolicyBot(commands.Bot):
             strip_after_prefix=True,
         )
         self.config = config
+        self.data_dir = data_dir
         self.load_engine = load_engine
         # PyStemmer objects are not thread-safe: every engine call runs on this one worker thread.
         self.engine_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
@@ -69,7 +71,6 @@ class PolicyBot(commands.Bot):
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
         self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
-        self.data_dir = data_dir or resolve("data")
         self.ingest: IngestContext | None = None  # the one ingest session, opened in setup_hook
         self.reloader: Reloader[Engine] = Reloader(lambda: self.in_engine_thread(self.load_engine), self.swap_engine)
 
@@ -79,7 +80,7 @@ class PolicyBot(commands.Bot):
         engine = await self.in_engine_thread(self.load_engine)
         self.dispatcher = Dispatcher(engine)
         if self.knowledge_dir is not None:
-            self.ingest = await open_ingest(self.config, self.knowledge_dir, self.data_dir)
+            self.ingest = await open_ingest(self.config, self.knowledge_dir, self.data_dir or resolve("data"))
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self._sync_guild()
@@ -106,6 +107,7 @@ class PolicyBot(commands.Bot):
     async def swap_engine(self, engine: Engine) -> None:
         """Replace the engine in one assignment: a query sees the old engine or the new, never half of one."""
         self.dispatcher = Dispatcher(engine)
+        self.dispatch("engine_swapped", engine)
 
     @property
     def engine(self) -> Engine | None:

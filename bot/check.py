@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from bot.config import ConfigError, load_config
+from bot.digest.config import load_digest_config
 from bot.engine import Engine
 from bot.knowledge.boilerplate import Boilerplate
 from bot.knowledge.loader import load_folder
@@ -21,6 +22,12 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"FAIL config: {exc}")
         return 1
     print(f"ok   config: {config_dir}")
+    try:
+        digest = load_digest_config(config_dir, config)
+    except ConfigError as exc:
+        print(f"FAIL digest: {exc}")
+        return 1
+    print(f"ok   digest: {len(digest.channels)} channel(s)")
     if not knowledge_dir.is_dir():
         print(f"FAIL knowledge: {knowledge_dir} is not a folder")
         return 1

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [chat|check|run]`. With no command and no DISCORD_TOKEN, the local chat."""
+"""Command line: `python -m bot [chat|check|run|digest]`. With no command and no DISCORD_TOKEN, the local chat."""
 
 from __future__ import annotations
 
@@ -39,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check)
     run = sub.add_parser("run", help="connect to Discord with DISCORD_TOKEN")
     _common(run)
+    digest = sub.add_parser("digest", help="preview the daily digest (posting is done by `run`)")
+    digest.add_argument("--preview", action="store_true", help="print what would be posted, without posting")
+    digest.add_argument("--channel", type=int, metavar="ID", help="one channel from config/digest.yaml")
+    digest.add_argument(
+        "--at",
+        metavar="ISO-DATETIME",
+        help="as of this moment (with an offset, else the channel's local time); default: its next scheduled run",
+    )
+    _common(digest)
     return parser
 
 
@@ -65,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.check import run_check
 
         return run_check(args)
+    if command == "digest":
+        from bot.digest.cli import run_digest
+
+        return run_digest(args)
     from bot.frontends.discord_run import run_discord
 
     return run_discord(args)

@@ -7,11 +7,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cache.pipeline import load_knowledge
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
-from bot.knowledge.boilerplate import Boilerplate
-from bot.knowledge.loader import load_folder
 from bot.knowledge.model import Document
 from bot.search.analyzer import Analyzer, normalise
 from bot.search.index import BM25Index
@@ -49,11 +48,13 @@ class Engine:
         self.queries = QueryBuilder(self.analyzer, expander)
 
     @classmethod
-    def load(cls, knowledge: Path, config: Config) -> Engine:
+    def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
+        """Load a knowledge folder; with a data folder, reuse and refresh the caches in `data/cache`."""
         started = time.perf_counter()
-        boiler = config.settings.boilerplate
-        report = load_folder(knowledge, Boilerplate(boiler.paragraphs, boiler.sentences))
-        return cls.from_documents(report.documents, config, report.skipped, started)
+        snap = load_knowledge(knowledge, config, data / "cache" if data is not None else None)
+        kb = KnowledgeBase(snap.documents)
+        stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
+        return cls(config, kb, snap.index, snap.vocabulary, stats)
 
     @classmethod
     def from_documents(

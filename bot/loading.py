@@ -32,11 +32,16 @@ def knowledge_from_args(args: argparse.Namespace) -> Path:
 
 
 def engine_from_args(args: argparse.Namespace) -> Engine:
-    return load_engine(knowledge_from_args(args), config_from_args(args))
+    return load_engine(knowledge_from_args(args), config_from_args(args), data_from_args(args))
 
 
-def load_engine(knowledge: Path, config: Config) -> Engine:
-    engine = Engine.load(knowledge, config)
+def data_from_args(args: argparse.Namespace) -> Path:
+    return resolve("data", getattr(args, "data", None))
+
+
+def load_engine(knowledge: Path, config: Config, data: Path | None = None) -> Engine:
+    """Load (through the cache in `data`, when given) and warn when there is nothing to answer from."""
+    engine = Engine.load(knowledge, config, data)
     if not engine.kb.documents:
         log.warning("no documents in %s: every answer will be empty until .md/.txt files are added", knowledge)
     return engine

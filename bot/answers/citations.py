@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from bot.answers.model import Citation, Excerpt
+from bot.answers.plain import plain
 from bot.knowledge.base import Passage
 
 _FRAGMENT_SAFE = ""  # text fragments need '-', ',' and '&' percent-encoded as well
@@ -23,7 +24,7 @@ def excerpt(passage: Passage, score: float = 0.0) -> Excerpt:
         end=sent.end,
         url=doc.url,
         date=doc.date,
-        quote_url=quote_url(doc.url, text),
+        quote_url=quote_url(doc.url, plain(text)),
     )
     para = doc.paragraph(sent.paragraph)
     return Excerpt(text, citation, round(float(score), 4), paragraph_text=doc.text(para.start, para.end))

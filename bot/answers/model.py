@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from bot.answers.plain import plain
+
 
 class Status(str, Enum):
     OK = "ok"
@@ -39,8 +41,8 @@ class Excerpt:
 
     @property
     def display(self) -> str:
-        """The same words with line wraps and runs of spaces collapsed (hard-wrapped sources)."""
-        return " ".join(self.text.split())
+        """The same words, whitespace collapsed and Markdown markup (links, emphasis) shown as its text."""
+        return plain(self.text)
 
 
 @dataclass

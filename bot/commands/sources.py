@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.answers.model import Answer, Status
 from bot.commands.context import Context
-from bot.commands.text_input import echo
+from bot.commands.text_input import echo, plural
 from bot.knowledge.model import Document
 from bot.search.analyzer import normalise
 
@@ -66,7 +66,8 @@ def sources(ctx: Context, argument: str) -> Answer:
     notes = [f"…and {len(docs) - MAX_LINES} more; narrow it with `{ctx.prefix}sources <word>`."] * (
         len(docs) > MAX_LINES
     )
-    title = f"{len(docs)} of {total} documents" if wanted else f"{total} documents in the knowledge base"
+    everything = plural(total, "document")
+    title = f"{len(docs)} of {everything}" if wanted else f"{everything} in the knowledge base"
     return Answer(
         "sources",
         title,

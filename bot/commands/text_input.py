@@ -29,3 +29,7 @@ def echo(text: str, limit: int = 80) -> str:
     text = _MARKUP.sub("", text).replace("@", "@\u200b")
     short, cut = truncate(text, limit)
     return short + ("…" if cut else "")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -6,7 +6,7 @@ from bot.answers.citations import excerpt
 from bot.answers.model import Answer, Section, Status
 from bot.commands.actors import actor_terms, resolve_actor
 from bot.commands.context import Context
-from bot.commands.text_input import echo
+from bot.commands.text_input import echo, plural
 from bot.search.retrieve import Filters
 
 
@@ -47,7 +47,7 @@ def _actor_list(ctx: Context) -> Answer:
     counts = {}
     for key, actor in engine.config.actors.actors.items():
         counts[key] = len(engine.index.matching(actor_terms(ctx, key)))
-        lines.append(f"{actor.name} — mentioned in {counts[key]} excerpts · `{ctx.prefix}threats {key}`")
+        lines.append(f"{actor.name} — mentioned in {plural(counts[key], 'sentence')} · `{ctx.prefix}threats {key}`")
     return Answer(
         "threats",
         "Known actors",

@@ -13,8 +13,7 @@ import sys
 import discord
 
 from bot.bot import PolicyBot
-from bot.loading import SetupError, config_from_args, knowledge_from_args, load_engine
-from bot.paths import resolve
+from bot.loading import SetupError, config_from_args, data_from_args, knowledge_from_args, load_engine
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +30,9 @@ def health_port() -> int | None:
 def make_bot(args: argparse.Namespace) -> PolicyBot:
     config = config_from_args(args)
     knowledge = knowledge_from_args(args)
-    data = resolve("data", getattr(args, "data", None))
+    data = data_from_args(args)
     return PolicyBot(
-        config, functools.partial(load_engine, knowledge, config), health_port(), knowledge_dir=knowledge, data_dir=data
+        config, functools.partial(load_engine, knowledge, config, data), health_port(), data, knowledge_dir=knowledge
     )
 
 

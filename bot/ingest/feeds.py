@@ -117,9 +117,7 @@ async def poll_feed(source: FeedSource, *, ctx: IngestContext) -> list[Ingested]
     return added
 
 
-async def _handle(
-    entry: FeedEntry, source: FeedSource, ctx: IngestContext, cutoff: datetime | None
-) -> Ingested | None:
+async def _handle(entry: FeedEntry, source: FeedSource, ctx: IngestContext, cutoff: datetime | None) -> Ingested | None:
     if await ctx.state.is_duplicate(feed=source.name, guid=entry.guid, url=entry.url or None):
         return None
     if cutoff is not None and (entry.published is None or entry.published < cutoff):
@@ -136,9 +134,7 @@ async def _note(ctx: IngestContext, source: FeedSource, entry: FeedEntry, status
     await ctx.state.record(Item(status, source.name, entry.guid, entry.url, published=entry.published))
 
 
-async def _ingest(
-    entry: FeedEntry, source: FeedSource, ctx: IngestContext, tags: list[str]
-) -> Ingested | None:
+async def _ingest(entry: FeedEntry, source: FeedSource, ctx: IngestContext, tags: list[str]) -> Ingested | None:
     page = await _page(entry, source, ctx)
     extracted, final_url = page if page else (_from_summary(entry), entry.url)
     if extracted is None:

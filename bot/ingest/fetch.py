@@ -19,9 +19,7 @@ FEED_TYPES = frozenset(
 )
 DEFAULT_CONTENT_TYPES = HTML_TYPES | TEXT_TYPES | PDF_TYPES | FEED_TYPES
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_ACCEPT = (
-    "text/html,application/xhtml+xml,application/pdf,text/plain,text/markdown,application/xml;q=0.9,*/*;q=0.1"
-)
+_ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain,text/markdown,application/xml;q=0.9,*/*;q=0.1"
 _CHUNK = 64 * 1024
 
 
@@ -103,9 +101,7 @@ def _content_type(resp: aiohttp.ClientResponse, limits: FetchLimits) -> str:
         raise FetchRefused(f"{resp.url} did not say what type of content it is")
     content_type = resp.content_type.lower()
     if content_type not in limits.content_types:
-        raise FetchRefused(
-            f"{resp.url} is {content_type}, which is not a supported type (web page, text, PDF or feed)"
-        )
+        raise FetchRefused(f"{resp.url} is {content_type}, which is not a supported type (web page, text, PDF or feed)")
     return content_type
 
 

@@ -59,9 +59,7 @@ def upload_type(filename: str) -> str:
     return UPLOAD_TYPES[suffix]
 
 
-def add_upload(
-    filename: str, data: bytes, *, ctx: IngestContext, added_by: str, tags: Sequence[str] = ()
-) -> Ingested:
+def add_upload(filename: str, data: bytes, *, ctx: IngestContext, added_by: str, tags: Sequence[str] = ()) -> Ingested:
     """Blocking (call via ``asyncio.to_thread`` from the event loop): store an uploaded file."""
     content_type = upload_type(filename)
     if len(data) > ctx.limits.max_bytes:

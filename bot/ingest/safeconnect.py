@@ -51,9 +51,7 @@ def safe_session(
 
     Must be called with an event loop running; close it on shutdown.
     """
-    connector = aiohttp.TCPConnector(
-        resolver=SafeResolver(allow, resolver), limit=max_connections, ttl_dns_cache=60
-    )
+    connector = aiohttp.TCPConnector(resolver=SafeResolver(allow, resolver), limit=max_connections, ttl_dns_cache=60)
     return aiohttp.ClientSession(
         connector=connector,
         trust_env=False,

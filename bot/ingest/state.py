@@ -51,9 +51,7 @@ CREATE TABLE IF NOT EXISTS feeds (
 """
 _COLUMNS = "feed, guid, url, content_hash, doc_id, status, first_seen, published"
 _INSERT = f"INSERT OR IGNORE INTO items ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-_URL_MATCH = (
-    "(url = ? OR id IN (SELECT item_id FROM url_aliases WHERE url = ?)) AND (doc_id IS NOT NULL OR feed = ?)"
-)
+_URL_MATCH = "(url = ? OR id IN (SELECT item_id FROM url_aliases WHERE url = ?)) AND (doc_id IS NOT NULL OR feed = ?)"
 
 
 class ItemStatus(StrEnum):

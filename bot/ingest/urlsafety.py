@@ -23,9 +23,7 @@ Resolve = Callable[[str, int], Awaitable[list[str]]]
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_PRIVATE = tuple(
-    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
-)
+_PRIVATE = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"))
 _FLAG_CHECKS = (
     ("is_unspecified", "an unspecified address"),
     ("is_loopback", "a loopback address"),

@@ -8,6 +8,7 @@ joined (rules-based → rules, based, rulesbased), English stopwords, Snowball s
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ _TRANSLATE = str.maketrans(
 )
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s?$")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # the url of a Markdown link: markup, not words
 
 
 def normalise(text: str) -> str:
@@ -64,6 +66,7 @@ class Analyzer:
         self.stopwords = stopwords
         self._stemmer = Stemmer.Stemmer(language)
         self._stemmer.maxCacheSize = 200_000
+        self._stem_lock = threading.Lock()  # PyStemmer objects must not be used by two threads at once
         self._phrases: dict[tuple[str, ...], str] = {}
         for phrase in phrases:
             heads = self.heads(phrase)
@@ -77,7 +80,7 @@ class Analyzer:
         Stopwords are dropped; dotted acronyms are joined (U.S. → us) and kept.
         """
         out: list[list[str]] = []
-        for match in _TOKEN.finditer(normalise(text)):
+        for match in _TOKEN.finditer(normalise(_LINK_TARGET.sub(" ", text))):
             raw = match.group()
             if "." in raw:
                 out.append([raw.replace(".", "")])
@@ -94,7 +97,8 @@ class Analyzer:
         return [w for group in self.groups(text) for w in group]
 
     def stem(self, words: list[str]) -> list[str]:
-        return self._stemmer.stemWords(words)
+        with self._stem_lock:
+            return self._stemmer.stemWords(words)
 
     def heads(self, text: str) -> list[str]:
         """One stem per word typed (a hyphenated word gives its joined form)."""

@@ -80,24 +80,34 @@ class BM25Index:
     def max_idf(self) -> float:
         return float(np.log(1.0 + (self.n_passages + 0.5) / 0.5))
 
+    def dense(self, terms: Sequence[WeightedTerm]) -> np.ndarray:
+        """Scores of every passage (0 where it shares no term). Each term's postings hold distinct
+        passages, so a fancy-indexed `+=` is exact, and nothing is sorted."""
+        acc = np.zeros(self.n_passages, dtype=np.float32)
+        for t in terms:
+            d, w = self.postings(t.term)
+            acc[d] += w if t.weight == 1.0 else w * np.float32(t.weight)
+        return acc
+
     def score(self, terms: Sequence[WeightedTerm]) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, scores) for every passage sharing at least one term, unordered."""
-        parts = [(d, w * t.weight) for t in terms for d, w in [self.postings(t.term)] if len(d)]
-        if not parts:
-            return _EMPTY_I, _EMPTY_F
-        if len(parts) == 1:
-            return parts[0][0], parts[0][1].astype(np.float32)
-        candidates = np.unique(np.concatenate([d for d, _ in parts]))
-        acc = np.zeros(len(candidates), dtype=np.float32)
-        for d, w in parts:
-            acc[np.searchsorted(candidates, d)] += w
-        return candidates, acc
+        """(sorted passage ids, scores) for every passage sharing at least one term."""
+        acc = self.dense(terms)
+        ids = np.flatnonzero(acc).astype(np.int32)
+        return ids, acc[ids]
+
+    def mask(self, terms: Sequence[str]) -> np.ndarray:
+        """Boolean array over passages: True where the passage contains any of the terms."""
+        out = np.zeros(self.n_passages, dtype=bool)
+        for term in terms:
+            out[self.postings(term)[0]] = True
+        return out
 
     def matching(self, terms: Sequence[str]) -> np.ndarray:
         """Sorted ids of passages containing any of the terms."""
-        arrays = [self.postings(t)[0] for t in terms]
-        arrays = [a for a in arrays if len(a)]
-        return np.unique(np.concatenate(arrays)) if arrays else _EMPTY_I
+        arrays = [a for a in (self.postings(t)[0] for t in terms) if len(a)]
+        if len(arrays) <= 1:
+            return arrays[0] if arrays else _EMPTY_I
+        return np.flatnonzero(self.mask(terms)).astype(np.int32)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         return {

@@ -25,20 +25,21 @@ class Filters:
 
 
 def coverage(index: BM25Index, query: Query, candidates: np.ndarray) -> np.ndarray:
+    return dense_coverage(index, query)[candidates]
+
+
+def dense_coverage(index: BM25Index, query: Query) -> np.ndarray:
+    """Per passage, the share of the query's concept weight it matches (0 where it matches none)."""
     weights = [concept_weight(index, c) for c in query.concepts]
     total = sum(weights) or 1.0
-    cov = np.zeros(len(candidates), dtype=np.float32)
+    cov = np.zeros(index.n_passages, dtype=np.float32)
     for concept, weight in zip(query.concepts, weights, strict=True):
-        cov[_positions(candidates, index.matching(concept.term_names))] += weight
-    return cov / total
-
-
-def _positions(candidates: np.ndarray, matched: np.ndarray) -> np.ndarray:
-    """Positions in sorted `candidates` of the ids in sorted `matched` that it contains."""
-    pos = np.searchsorted(candidates, matched)
-    ok = pos < len(candidates)
-    pos, matched = pos[ok], matched[ok]
-    return pos[candidates[pos] == matched]
+        names, share = concept.term_names, np.float32(weight / total)
+        if len(names) == 1:
+            cov[index.postings(names[0])[0]] += share
+        else:
+            cov[index.mask(names)] += share
+    return cov
 
 
 def retrieve(
@@ -50,36 +51,42 @@ def retrieve(
     filters: Filters | None = None,
     same_text: Callable[[int], str] | None = None,
 ) -> list[Hit]:
+    """Works on dense per-passage arrays (a few hundred kB): cheaper than sorting postings of common terms."""
     filters = filters or Filters()
-    ids, scores = index.score(query.terms)
-    if not len(ids):
-        return []
-    keep = np.ones(len(ids), dtype=bool)
+    scores = index.dense(query.terms)
+    keep = scores > 0
+    cov = dense_coverage(index, query) if min_coverage > 1e-4 else None
+    if cov is not None:
+        keep &= cov >= min_coverage - 1e-4
     for group in filters.require:
-        keep &= np.isin(ids, index.matching(group), assume_unique=True)
+        keep &= index.mask(group)
     if filters.within is not None:
-        keep &= (ids >= filters.within.start) & (ids < filters.within.stop)
-    cov = coverage(index, query, ids)
-    keep &= cov >= min_coverage - 1e-4
-    ids, scores, cov = ids[keep], scores[keep], cov[keep]
-    return _top(ids, scores, cov, k, same_text)
+        keep[: filters.within.start] = False
+        keep[filters.within.stop :] = False
+    ids = np.flatnonzero(keep)
+    chosen = _top(ids, scores[ids], k, same_text)
+    if cov is None and chosen:
+        cov = dense_coverage(index, query)
+    return [Hit(pid, float(scores[pid]), float(cov[pid])) for pid in chosen]  # type: ignore[index]
 
 
-def _top(ids: np.ndarray, scores: np.ndarray, cov: np.ndarray, k: int, key: Callable[[int], str] | None) -> list[Hit]:
+def _top(ids: np.ndarray, scores: np.ndarray, k: int, key: Callable[[int], str] | None) -> list[int]:
+    """Best k passage ids by score (ties: lower id first), skipping repeats of the same text."""
     want = min(len(ids), k * 4 if key else k)
     if not want:
         return []
     part = np.argpartition(-scores, want - 1)[:want] if want < len(ids) else np.arange(len(ids))
     order = part[np.lexsort((ids[part], -scores[part]))]
-    hits: list[Hit] = []
+    chosen: list[int] = []
     seen: set[str] = set()
     for i in order:
+        pid = int(ids[i])
         if key:
-            text_key = key(int(ids[i]))
+            text_key = key(pid)
             if text_key in seen:
                 continue
             seen.add(text_key)
-        hits.append(Hit(int(ids[i]), float(scores[i]), float(cov[i])))
-        if len(hits) == k:
+        chosen.append(pid)
+        if len(chosen) == k:
             break
-    return hits
+    return chosen

@@ -18,15 +18,20 @@ class Vocabulary:
 
     @classmethod
     def from_tokens(cls, passages: Iterable[list[Token]]) -> Vocabulary:
+        return cls.from_terms(([t.term for t in ts], [t.surface for t in ts]) for ts in passages)
+
+    @classmethod
+    def from_terms(cls, passages: Iterable[tuple[list[str], list[str]]]) -> Vocabulary:
+        """From (terms, surface words) per passage, the two lists aligned."""
         pairs: Counter[tuple[str, str]] = Counter()
         frequency: Counter[str] = Counter()
-        for tokens in passages:
-            pairs.update((t.term, t.surface) for t in tokens)
-            frequency.update({t.term for t in tokens})
-        surfaces: dict[str, str] = {}
+        for terms, surfaces in passages:
+            pairs.update(zip(terms, surfaces, strict=True))
+            frequency.update(set(terms))
+        surfaces_of: dict[str, str] = {}
         for (term, surface), _ in pairs.most_common():
-            surfaces.setdefault(term, surface)
-        return cls(surfaces, dict(frequency))
+            surfaces_of.setdefault(term, surface)
+        return cls(surfaces_of, dict(frequency))
 
     def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
         """Known words closest in spelling to `word`, best first."""

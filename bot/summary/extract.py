@@ -1,10 +1,11 @@
-"""Choose summary sentences among candidate passages using the engine's analyser and idf."""
+"""Choose summary sentences among candidate passages, compared through the engine's analyser."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from bot.engine import Engine
+from bot.knowledge.model import Document
 from bot.summary.textrank import pick, textrank
 
 
@@ -14,5 +15,10 @@ def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
     if len(passages) <= n:
         return sorted(passages)
     tokens = [engine.analyzer.terms(engine.passage(p).text) for p in passages]
-    scores = textrank(tokens, lambda t: engine.index.term_idf(t) or engine.index.max_idf)
+    scores = textrank(tokens)
     return sorted(passages[i] for i in pick(scores, n))
+
+
+def summarise_document(engine: Engine, document: Document, n: int) -> list[int]:
+    """`!summary <document>`: n sentences of one document (its title is front matter, never a candidate)."""
+    return summarise(engine, engine.kb.passage_ids(document), n)

@@ -15,9 +15,7 @@ from .state import FakeState, StoredFile
 CDN_PATH = "/attachments/{channel_id}/{attachment_id}/{filename}"
 
 
-def store_file(
-    state: FakeState, channel_id: str, filename: str, data: bytes, content_type: str | None
-) -> Payload:
+def store_file(state: FakeState, channel_id: str, filename: str, data: bytes, content_type: str | None) -> Payload:
     attachment_id = state.ids.next()
     # discord.py labels every upload application/octet-stream; Discord sniffs the real type.
     content_type = mimetypes.guess_type(filename)[0] or content_type or "application/octet-stream"

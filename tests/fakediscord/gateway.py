@@ -185,9 +185,7 @@ class Gateway:
         def selected(user_id: str, username: str) -> bool:
             return user_id in wanted if wanted else username.lower().startswith(query)
 
-        members = [
-            m.payload() for m in self.state.guild.members.values() if selected(m.user.id, m.user.username)
-        ]
+        members = [m.payload() for m in self.state.guild.members.values() if selected(m.user.id, m.user.username)]
         limit = data.get("limit") or 0
         chunk = {
             "guild_id": self.state.guild.id,
@@ -202,9 +200,7 @@ class Gateway:
 
     # -- driving the client ---------------------------------------------------------------------
 
-    async def dispatch(
-        self, event: str, data: Payload | None = None, *, view: SessionView | None = None
-    ) -> int:
+    async def dispatch(self, event: str, data: Payload | None = None, *, view: SessionView | None = None) -> int:
         """Send an event to every live session (queued for RESUME while disconnected); returns the count."""
         delivered = 0
         for session in list(self.sessions.values()):

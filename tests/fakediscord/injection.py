@@ -50,9 +50,7 @@ class EventInjection:
 
     def _require_session(self) -> None:
         if not any(s.resumable for s in self.gateway.sessions.values()):
-            raise RuntimeError(
-                "no gateway session: start the bot (and let it IDENTIFY) before injecting events"
-            )
+            raise RuntimeError("no gateway session: start the bot (and let it IDENTIFY) before injecting events")
 
     async def send_message(
         self,
@@ -140,9 +138,7 @@ class EventInjection:
     ) -> InteractionRecord:
         """A user runs `/name` ("group sub" for sub-commands); option types come from the synced command."""
         data = command_data(self.state, name, options or {}, guild_id=self._command_guild(channel))
-        return await self.send_interaction(
-            InteractionType.APPLICATION_COMMAND, data, user=user, channel=channel
-        )
+        return await self.send_interaction(InteractionType.APPLICATION_COMMAND, data, user=user, channel=channel)
 
     async def send_autocomplete(
         self,
@@ -185,6 +181,4 @@ class EventInjection:
         await asyncio.sleep(self.human_delay)
         channel = stored["channel_id"]
         data = message_command_data(self.state, name, stored, guild_id=self._command_guild(channel))
-        return await self.send_interaction(
-            InteractionType.APPLICATION_COMMAND, data, user=user, channel=channel
-        )
+        return await self.send_interaction(InteractionType.APPLICATION_COMMAND, data, user=user, channel=channel)

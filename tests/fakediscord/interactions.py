@@ -81,9 +81,7 @@ class OptionBuilder:
         self.state = state
         self.resolved: dict[str, dict[str, Payload]] = {}
 
-    def build(
-        self, values: Mapping[str, Any], definitions: list[Payload], focused: str | None
-    ) -> list[Payload]:
+    def build(self, values: Mapping[str, Any], definitions: list[Payload], focused: str | None) -> list[Payload]:
         options = []
         for name, value in values.items():
             definition = next((d for d in definitions if d.get("name") == name), None)

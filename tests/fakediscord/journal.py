@@ -65,9 +65,7 @@ class Journal:
     def interaction_by_token(self, token: str) -> InteractionRecord | None:
         return next((r for r in self.interactions.values() if r.token == token), None)
 
-    def find_requests(
-        self, method: str | None, path_regex: str | None, start: int = 0
-    ) -> list[CapturedRequest]:
+    def find_requests(self, method: str | None, path_regex: str | None, start: int = 0) -> list[CapturedRequest]:
         return [r for r in self.requests[start:] if r.matches(method, path_regex)]
 
     def summary(self, last: int = 10) -> str:

@@ -31,9 +31,7 @@ def parse_mentions(content: str, extra_users: Iterable[str] = ()) -> Mentions:
     return Mentions(tuple(users), tuple(roles), "@everyone" in content or "@here" in content)
 
 
-def apply_allowed_mentions(
-    found: Mentions, allowed: Payload | None, replied_user: str | None = None
-) -> Mentions:
+def apply_allowed_mentions(found: Mentions, allowed: Payload | None, replied_user: str | None = None) -> Mentions:
     """Which of the mentions in the text actually ping, per the request's `allowed_mentions`."""
     if allowed is None:
         users = found.users + ((replied_user,) if replied_user else ())

@@ -43,9 +43,7 @@ async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDis
     finally:
         await server.close()
     if server.unhandled_requests:
-        warnings.warn(
-            f"fake discord got requests it does not implement: {server.unhandled_requests}", stacklevel=1
-        )
+        warnings.warn(f"fake discord got requests it does not implement: {server.unhandled_requests}", stacklevel=1)
     if server.internal_errors:
         pytest.fail("fake discord crashed:\n" + "\n".join(server.internal_errors))
 
@@ -84,9 +82,7 @@ class BotRunner:
                 task.result()  # raises the startup error (LoginFailure, PrivilegedIntentsRequired, ...)
                 raise RuntimeError("bot.start() returned before the bot became ready")
             if loop.time() > deadline:
-                raise TimeoutError(
-                    f"bot not ready after {timeout}s; requests: {self.server.journal.summary()}"
-                )
+                raise TimeoutError(f"bot not ready after {timeout}s; requests: {self.server.journal.summary()}")
             await asyncio.sleep(0.01)
         return bot
 

@@ -50,9 +50,7 @@ class InteractionRoutes:
         if record is None or record.token != request.match_info["token"]:
             return responses.error(404, responses.UNKNOWN_INTERACTION, "Unknown interaction")
         if record.acknowledged:
-            return responses.error(
-                400, responses.ALREADY_ACKNOWLEDGED, "Interaction has already been acknowledged."
-            )
+            return responses.error(400, responses.ALREADY_ACKNOWLEDGED, "Interaction has already been acknowledged.")
         latency = cap.time - record.dispatched_at
         if latency > self.ctx.interaction_deadline:
             log.warning("interaction %s answered after %.2fs: Discord rejects this", record.id, latency)
@@ -62,9 +60,7 @@ class InteractionRoutes:
         result = await self._respond(record, kind, data, cap)
         if isinstance(result, web.Response):
             return result
-        callback = InteractionCallback(
-            record.id, record.token, int(kind), body.get("data"), cap.files, cap, latency
-        )
+        callback = InteractionCallback(record.id, record.token, int(kind), body.get("data"), cap.files, cap, latency)
         record.callback = callback
         self.ctx.journal.interaction_callbacks.append(callback)
         creates = (
@@ -91,9 +87,7 @@ class InteractionRoutes:
         if kind == CallbackType.UPDATE_MESSAGE:
             target = self.state.messages.get(str((record.payload.get("message") or {}).get("id")))
             if target is None:
-                return responses.error(
-                    400, responses.INVALID_FORM_BODY, "Interaction has no message to update"
-                )
+                return responses.error(400, responses.INVALID_FORM_BODY, "Interaction has no message to update")
             if problem := validation.check_message(data, len(cap.files), creating=False):
                 return problem
             self.messages.apply_edit(target, data, cap)
@@ -103,13 +97,9 @@ class InteractionRoutes:
             return validation.check_autocomplete(data)
         if kind in (CallbackType.PONG, CallbackType.DEFERRED_UPDATE_MESSAGE, CallbackType.MODAL):
             return None
-        return responses.error(
-            400, responses.INVALID_FORM_BODY, f"Invalid interaction response type {kind!r}"
-        )
+        return responses.error(400, responses.INVALID_FORM_BODY, f"Invalid interaction response type {kind!r}")
 
-    def _original(
-        self, record: InteractionRecord, data: Payload, cap: CapturedRequest, *, loading: bool
-    ) -> Payload:
+    def _original(self, record: InteractionRecord, data: Payload, cap: CapturedRequest, *, loading: bool) -> Payload:
         command_type = (record.payload.get("data") or {}).get("type", CommandType.CHAT_INPUT)
         if record.type != InteractionType.APPLICATION_COMMAND:
             message_type = MessageType.DEFAULT

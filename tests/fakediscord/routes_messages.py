@@ -88,9 +88,7 @@ class MessageRoutes:
         content = payload.get("content") or ""
         replied = self.state.messages.get(str(reference["message_id"])) if reference else None
         replied_user = replied["author"]["id"] if replied else None
-        mentions = apply_allowed_mentions(
-            parse_mentions(content), payload.get("allowed_mentions"), replied_user
-        )
+        mentions = apply_allowed_mentions(parse_mentions(content), payload.get("allowed_mentions"), replied_user)
         message = build_message(
             self.state,
             channel=channel,
@@ -119,9 +117,7 @@ class MessageRoutes:
         if "content" in payload:
             found = parse_mentions(message["content"] or "")
             mentions = apply_allowed_mentions(found, payload.get("allowed_mentions"))
-            message["mentions"] = [
-                self.state.users[u].payload() for u in mentions.users if u in self.state.users
-            ]
+            message["mentions"] = [self.state.users[u].payload() for u in mentions.users if u in self.state.users]
         if "attachments" in payload or cap.files:
             message["attachments"] = build_attachments(
                 self.state, message["channel_id"], payload, cap.files, message.get("attachments", [])
@@ -133,9 +129,7 @@ class MessageRoutes:
             return responses.error(404, responses.UNKNOWN_CHANNEL, "Unknown Channel")
         query = request.query
         limit = min(int(query.get("limit", 50)), 100)
-        messages = sorted(
-            self.state.messages_in(request.match_info["channel_id"]), key=lambda m: int(m["id"])
-        )
+        messages = sorted(self.state.messages_in(request.match_info["channel_id"]), key=lambda m: int(m["id"]))
         if "before" in query:
             messages = [m for m in messages if int(m["id"]) < int(query["before"])]
         if "after" in query:

@@ -260,9 +260,7 @@ class FakeDiscord(EventInjection):
             lambda: record.callback, timeout=timeout, what=f"callback for interaction {record.id}"
         )
 
-    async def wait_for_interaction_response(
-        self, interaction: InteractionRef, *, timeout: float = 5.0
-    ) -> Payload:
+    async def wait_for_interaction_response(self, interaction: InteractionRef, *, timeout: float = 5.0) -> Payload:
         """The interaction's original response message once it is no longer "thinking" (deferred)."""
         record = self._interaction(interaction)
 
@@ -272,9 +270,7 @@ class FakeDiscord(EventInjection):
                 return None
             return message
 
-        return await self.changes.wait_for(
-            check, timeout=timeout, what=f"response to interaction {record.id}"
-        )
+        return await self.changes.wait_for(check, timeout=timeout, what=f"response to interaction {record.id}")
 
     # -- gateway --------------------------------------------------------------------------------
 

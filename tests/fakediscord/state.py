@@ -29,9 +29,7 @@ class CommandRegistry:
     by_scope: dict[str | None, list[Payload]] = field(default_factory=dict)
     _ids: dict[tuple[str | None, str, int], str] = field(default_factory=dict)
 
-    def replace(
-        self, scope: str | None, commands: list[Payload], app_id: str, ids: SnowflakeFactory
-    ) -> list[Payload]:
+    def replace(self, scope: str | None, commands: list[Payload], app_id: str, ids: SnowflakeFactory) -> list[Payload]:
         stored = [self._store(scope, cmd, app_id, ids) for cmd in commands]
         self.by_scope[scope] = stored
         return stored
@@ -133,9 +131,7 @@ class FakeState:
         guild = self.guild
         position = sum(1 for c in guild.channels if c.type == ChannelType.GUILD_TEXT)
         parent = next((c.id for c in guild.channels if c.type == ChannelType.GUILD_CATEGORY), None)
-        channel = FakeChannel(
-            self.ids.next(), name, ChannelType.GUILD_TEXT, guild.id, position, parent, topic
-        )
+        channel = FakeChannel(self.ids.next(), name, ChannelType.GUILD_TEXT, guild.id, position, parent, topic)
         guild.channels.append(channel)
         return channel
 

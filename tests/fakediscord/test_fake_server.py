@@ -154,9 +154,7 @@ async def test_bad_token_fails_login(fake_discord: FakeDiscord, run_bot: BotRunn
         await run_bot(EchoBot(), token="wrong")
 
 
-async def test_disallowed_privileged_intent_closes_with_4014(
-    fake_discord: FakeDiscord, run_bot: BotRunner
-) -> None:
+async def test_disallowed_privileged_intent_closes_with_4014(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
     fake_discord.gateway.allowed_privileged_intents = 0
     with pytest.raises(discord.PrivilegedIntentsRequired):
         await start(run_bot, message_content=True)
@@ -230,9 +228,7 @@ async def test_file_upload_uses_multipart_payload_json(fake_discord: FakeDiscord
     assert sent.message["attachments"][0]["filename"] == "brief.txt"
 
 
-async def test_over_long_message_is_rejected_like_discord(
-    fake_discord: FakeDiscord, run_bot: BotRunner
-) -> None:
+async def test_over_long_message_is_rejected_like_discord(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
     bot = await start(run_bot)
     await fake_discord.send_message("!shout")
     rejected = await fake_discord.wait_for_request("POST", MESSAGES)
@@ -245,9 +241,7 @@ async def test_over_long_message_is_rejected_like_discord(
 # -- failures -----------------------------------------------------------------------------------
 
 
-async def test_429_is_retried_and_exactly_one_message_arrives(
-    fake_discord: FakeDiscord, run_bot: BotRunner
-) -> None:
+async def test_429_is_retried_and_exactly_one_message_arrives(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
     await start(run_bot)
     fake_discord.fail_next("POST", MESSAGES, status=429, retry_after=0.3)
     began = time.monotonic()
@@ -355,9 +349,7 @@ async def test_deferred_response_then_followup(fake_discord: FakeDiscord, run_bo
     assert response["content"] == "done thinking"
 
 
-async def test_answer_after_deadline_is_unknown_interaction(
-    fake_discord: FakeDiscord, run_bot: BotRunner
-) -> None:
+async def test_answer_after_deadline_is_unknown_interaction(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
     """Discord drops interactions not answered within 3 s (shortened here): the bot must defer."""
     bot = await start(run_bot)
     fake_discord.interaction_deadline = 0.2
@@ -421,9 +413,7 @@ async def test_stopping_the_bot_leaves_no_tasks(fake_discord: FakeDiscord, run_b
     await fake_discord.wait_for_message()
     await run_bot.stop(bot)
     assert bot.is_closed()
-    await fake_discord.changes.wait_for(
-        lambda: fake_discord.gateway.closed_codes or None, timeout=2, what="close"
-    )
+    await fake_discord.changes.wait_for(lambda: fake_discord.gateway.closed_codes or None, timeout=2, what="close")
     assert fake_discord.session.connection is None
     deadline = time.monotonic() + 2
     while (leftover := asyncio.all_tasks() - before) and time.monotonic() < deadline:

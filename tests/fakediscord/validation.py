@@ -39,9 +39,7 @@ def _embed_errors(embed: dict[str, Any]) -> Errors:
 def _embed_size(embed: dict[str, Any]) -> int:
     size = len(embed.get("title") or "") + len(embed.get("description") or "")
     size += sum(len(f.get("name") or "") + len(f.get("value") or "") for f in embed.get("fields") or [])
-    size += len((embed.get("footer") or {}).get("text") or "") + len(
-        (embed.get("author") or {}).get("name") or ""
-    )
+    size += len((embed.get("footer") or {}).get("text") or "") + len((embed.get("author") or {}).get("name") or "")
     return size
 
 
@@ -74,9 +72,7 @@ def is_empty(message: dict[str, Any], n_files: int = 0) -> bool:
     return n_files == 0 and not any(message.get(k) for k in keys)
 
 
-def check_message(
-    payload: dict[str, Any] | None, n_files: int = 0, *, creating: bool = True
-) -> web.Response | None:
+def check_message(payload: dict[str, Any] | None, n_files: int = 0, *, creating: bool = True) -> web.Response | None:
     """A 400 response if Discord would reject this message payload, else None."""
     if not isinstance(payload, dict):
         return responses.error(400, responses.INVALID_JSON, "The request body contains invalid JSON.")

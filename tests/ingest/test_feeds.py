@@ -104,9 +104,7 @@ async def test_keyword_filter(site: Site, ctx: IngestContext) -> None:
     assert meta["tags"] == ["drone"]
 
 
-async def test_dedupe_survives_a_restart(
-    site: Site, ctx: IngestContext, session: aiohttp.ClientSession
-) -> None:
+async def test_dedupe_survives_a_restart(site: Site, ctx: IngestContext, session: aiohttp.ClientSession) -> None:
     site.rss_items = [story(site, "one", 1), story(site, "two", 1)]
     assert len(await poll_feed(source(site), ctx=ctx)) == 2
     restarted = IngestContext(

@@ -59,9 +59,7 @@ async def test_allowlisted_server_is_fetched(site: Site, session: aiohttp.Client
     assert got.url == got.requested_url == site.url("/article/news")
 
 
-async def test_same_url_without_allowlist_is_refused_as_loopback(
-    site: Site, session: aiohttp.ClientSession
-) -> None:
+async def test_same_url_without_allowlist_is_refused_as_loopback(site: Site, session: aiohttp.ClientSession) -> None:
     with pytest.raises(FetchRefused, match=r"^refused: 127\.0\.0\.1 is a loopback address$"):
         await fetch(session, site.url("/article/news"), limits=LIMITS, allow=Allowlist())
     assert site.requests == []

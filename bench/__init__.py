@@ -1,0 +1,1 @@
+"""Benchmarks on the shared evaluation data (never copied into the repo)."""

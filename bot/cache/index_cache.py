@@ -1,0 +1,98 @@
+"""The finished knowledge base and index as one uncompressed .npz (numpy arrays plus JSON text, no pickle).
+
+Source texts are not stored: the loader reads and hashes every file anyway to compute the key, so the
+cache holds only what is expensive to recompute (spans, postings, weights, vocabulary).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.cache.atomic import write_atomic
+from bot.cache.records import from_parts, header
+from bot.knowledge.model import Document
+from bot.search.index import BM25Index
+from bot.search.vocabulary import Vocabulary
+
+
+@dataclass
+class Snapshot:
+    documents: list[Document]
+    skipped: list[tuple[str, str]]
+    index: BM25Index
+    vocabulary: Vocabulary
+
+
+def _json(value: object) -> np.ndarray:
+    return np.frombuffer(json.dumps(value, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+
+
+def _unjson(array: np.ndarray) -> object:
+    return json.loads(array.tobytes().decode("utf-8"))
+
+
+def _rows(docs: list[Document], attr: str, fields: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.array([len(getattr(d, attr)) for d in docs], dtype=np.int64)
+    flat = [int(getattr(x, f)) for d in docs for x in getattr(d, attr) for f in fields]
+    return np.array(flat, dtype=np.int64).reshape(-1, len(fields)), counts
+
+
+def save(path: Path, key: str, snap: Snapshot) -> None:
+    paragraphs, paragraph_counts = _rows(snap.documents, "paragraphs", ("start", "end", "number", "boilerplate"))
+    sentences, sentence_counts = _rows(snap.documents, "sentences", ("start", "end", "paragraph", "number"))
+    words = snap.vocabulary.surfaces
+    arrays = {
+        "key": _json(key),
+        "headers": _json([header(d) for d in snap.documents]),
+        "skipped": _json(snap.skipped),
+        "paragraphs": paragraphs,
+        "paragraph_counts": paragraph_counts,
+        "sentences": sentences,
+        "sentence_counts": sentence_counts,
+        "terms": _json(list(snap.index.vocab)),
+        "idf": snap.index.idf,
+        "ptr": snap.index.ptr,
+        "docs": snap.index.docs,
+        "weights": snap.index.weights,
+        "n_passages": np.array([snap.index.n_passages], dtype=np.int64),
+        "surface_terms": _json(list(words)),
+        "surface_words": _json(list(words.values())),
+        "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
+    }
+    write_atomic(path, lambda out: np.savez(out, **arrays))
+
+
+def stored_key(path: Path) -> str | None:
+    with np.load(path, allow_pickle=False) as z:
+        return str(_unjson(z["key"]))
+
+
+def load(path: Path, texts: dict[str, str]) -> Snapshot:
+    """Raises on anything unexpected; the caller logs it and rebuilds."""
+    with np.load(path, allow_pickle=False) as z:
+        a = {name: z[name] for name in z.files}
+    terms = _unjson(a["terms"])
+    index = BM25Index(
+        {t: i for i, t in enumerate(terms)}, a["idf"], a["ptr"], a["docs"], a["weights"], int(a["n_passages"][0])
+    )
+    surface_terms = _unjson(a["surface_terms"])
+    frequency = dict(zip(surface_terms, a["frequency"].tolist(), strict=True))
+    vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency)
+    documents = _documents(a, texts)
+    skipped = [(str(p), str(r)) for p, r in _unjson(a["skipped"])]
+    return Snapshot(documents, skipped, index, vocabulary)
+
+
+def _documents(a: dict[str, np.ndarray], texts: dict[str, str]) -> list[Document]:
+    heads = _unjson(a["headers"])
+    paragraphs, sentences = a["paragraphs"].tolist(), a["sentences"].tolist()
+    p_end, s_end = np.cumsum(a["paragraph_counts"]).tolist(), np.cumsum(a["sentence_counts"]).tolist()
+    docs, p0, s0 = [], 0, 0
+    for head, p1, s1 in zip(heads, p_end, s_end, strict=True):
+        docs.append(from_parts(head, texts[head["path"]], paragraphs[p0:p1], sentences[s0:s1]))
+        p0, s0 = p1, s1
+    return docs
