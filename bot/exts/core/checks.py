@@ -4,40 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import discord
 from discord.ext import commands
+
+from bot.utils.checks import NoDirectMessages, WrongChannel
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
-
-
-class WrongChannel(commands.CheckFailure):
-    """Commands are limited to configured channels; the user is told where."""
-
-
-class NoDirectMessages(commands.CheckFailure):
-    pass
-
-
-def is_admin(ctx: commands.Context) -> bool:
-    settings = ctx.bot.config.discord
-    if ctx.author.id in settings.owner_ids:
-        return True
-    if not isinstance(ctx.author, discord.Member):
-        return False
-    if ctx.author.guild_permissions.manage_guild:
-        return True
-    allowed = {str(r).lower() for r in settings.admin_roles}
-    return any(str(role.id) in allowed or role.name.lower() in allowed for role in ctx.author.roles)
-
-
-def admin_only():
-    async def predicate(ctx: commands.Context) -> bool:
-        if is_admin(ctx) or await ctx.bot.is_owner(ctx.author):
-            return True
-        raise commands.CheckFailure("That command is for admins (Manage Server or a configured admin role).")
-
-    return commands.check(predicate)
 
 
 class Checks(commands.Cog):
@@ -60,11 +32,10 @@ class Checks(commands.Cog):
         settings = self.bot.config.discord
         if ctx.guild is None:
             if not settings.allow_dms:
-                raise NoDirectMessages("I only answer in the team's server, not in direct messages.")
+                raise NoDirectMessages()
             return True
         if settings.channels and ctx.channel.id not in settings.channels:
-            where = ", ".join(f"<#{c}>" for c in settings.channels)
-            raise WrongChannel(f"Commands work in {where}.")
+            raise WrongChannel(settings.channels)
         return True
 
     async def cooldown(self, ctx: commands.Context) -> bool:

@@ -12,7 +12,7 @@ from rapidfuzz import process
 
 from bot.answers.model import Answer, Status
 from bot.commands.text_input import echo
-from bot.exts.core.checks import NoDirectMessages, WrongChannel
+from bot.utils.checks import NoDirectMessages, WrongChannel
 from bot.utils.reply import send_answer
 
 if TYPE_CHECKING:
@@ -51,8 +51,11 @@ class ErrorHandler(commands.Cog):
             return usage
         if isinstance(error, commands.CommandOnCooldown):
             return Answer("error", "Slow down a little", Status.USAGE, intro=f"Try again in {error.retry_after:.0f} s.")
-        if isinstance(error, WrongChannel | NoDirectMessages):
-            return Answer("error", "Not here", Status.USAGE, intro=str(error)) if ctx.interaction else None
+        if isinstance(error, WrongChannel):
+            # A message in another channel may not be meant for the bot: stay quiet. A slash command is.
+            return Answer("error", "Not here", Status.USAGE, lines=[str(error)]) if ctx.interaction else None
+        if isinstance(error, NoDirectMessages):
+            return Answer("error", "Not here", Status.USAGE, intro=str(error))
         if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
             return Answer("error", "Not allowed", Status.USAGE, intro=str(error) or "You can't use that command.")
         error_id = uuid.uuid4().hex[:8]
