@@ -16,6 +16,7 @@ from bot.commands.dispatcher import Dispatcher
 from bot.config import Config
 from bot.engine import Engine
 from bot.health import HealthServer
+from bot.utils.checks import Gate
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class PolicyBot(commands.Bot):
         self.dispatcher: Dispatcher | None = None
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
+        self.gate = Gate(config.discord)
 
     async def setup_hook(self) -> None:
         self.http_session = aiohttp.ClientSession()

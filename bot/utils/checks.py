@@ -7,8 +7,12 @@ different classes, and `isinstance` in the error handler would never match.
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord.ext import commands
+
+from bot.config.models import DiscordSettings
 
 
 class WrongChannel(commands.CheckFailure):
@@ -48,3 +52,33 @@ def admin_only():
         raise NotAdmin()
 
     return commands.check(predicate)
+
+
+def _user_key(subject: Any) -> int:
+    """The cooldown bucket: a Context's message author, or an Interaction's user."""
+    user = getattr(subject, "author", None) or subject.user
+    return user.id
+
+
+class Gate:
+    """Where and how often a person may use the bot: one set of rules for commands and context menus."""
+
+    def __init__(self, settings: DiscordSettings) -> None:
+        self.settings = settings
+        cooldown = commands.Cooldown(settings.cooldown.rate, settings.cooldown.per_seconds)
+        self.cooldowns = commands.CooldownMapping(cooldown, _user_key)
+
+    def where(self, guild: discord.Guild | None, channel_id: int | None) -> None:
+        if guild is None:
+            if not self.settings.allow_dms:
+                raise NoDirectMessages()
+            return
+        if self.settings.channels and channel_id not in self.settings.channels:
+            raise WrongChannel(self.settings.channels)
+
+    def cooldown(self, subject: commands.Context | discord.Interaction) -> None:
+        """`subject`: a Context (its message's author) or an Interaction (its user)."""
+        bucket = self.cooldowns.get_bucket(subject.message if isinstance(subject, commands.Context) else subject)
+        retry_after = bucket.update_rate_limit() if bucket else None
+        if retry_after:
+            raise commands.CommandOnCooldown(bucket, retry_after, commands.BucketType.user)

@@ -9,7 +9,16 @@ import discord
 
 
 class AnswerView(discord.ui.View):
-    def __init__(self, owner_id: int, embeds: list[discord.Embed], timeout: float, delete_window: float) -> None:
+    def __init__(
+        self,
+        owner_id: int,
+        embeds: list[discord.Embed],
+        timeout: float,
+        delete_window: float,
+        *,
+        deletable: bool = True,
+    ) -> None:
+        """deletable=False for ephemeral answers: their reader dismisses them, and the bot cannot delete them."""
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.embeds = embeds
@@ -19,6 +28,8 @@ class AnswerView(discord.ui.View):
         if len(embeds) < 2:
             self.remove_item(self.previous)
             self.remove_item(self.next)
+        if not deletable:
+            self.remove_item(self.delete)
         self._refresh()
 
     def _refresh(self) -> None:
