@@ -84,8 +84,10 @@ async def test_the_invoker_can_delete_the_answer(fake_discord: FakeDiscord, star
 
 
 async def test_buttons_disable_on_timeout(fake_discord: FakeDiscord, start_bot: StartBot, tmp_path: Path):
-    sent = await long_answer(fake_discord, start_bot, tmp_path, page_timeout_seconds=0.3)
-    await fake_discord.wait_for_request("PATCH", rf"^/channels/\d+/messages/{sent.id}$", timeout=3)
+    sent = await long_answer(fake_discord, start_bot, tmp_path, page_timeout_seconds=0.3, delete_window_seconds=0.6)
+    edits = rf"^/channels/\d+/messages/{sent.id}$"
+    first = await fake_discord.wait_for_request("PATCH", edits, timeout=3)  # pages stop
+    await fake_discord.wait_for_request("PATCH", edits, timeout=3, predicate=lambda r: r is not first)  # delete too
     live = fake_discord.state.messages[sent.id]
     assert all(b.get("disabled") for b in buttons(live).values())
     assert live["embeds"] == sent.embeds
@@ -97,3 +99,15 @@ async def test_short_answers_have_only_a_delete_button(fake_discord: FakeDiscord
     sent = await fake_discord.wait_for_message(fake_discord.general)
     assert set(buttons(sent.message)) == {"Delete"}
     await asyncio.sleep(0)
+
+
+async def test_delete_outlives_the_page_buttons(fake_discord: FakeDiscord, start_bot: StartBot, tmp_path: Path):
+    """page_timeout < delete_window: the pages stop, but the asker can still delete until the window closes."""
+    sent = await long_answer(fake_discord, start_bot, tmp_path, page_timeout_seconds=0.3, delete_window_seconds=30)
+    await fake_discord.wait_for_request("PATCH", rf"^/channels/\d+/messages/{sent.id}$", timeout=3)
+    live = buttons(fake_discord.state.messages[sent.id])
+    assert live["Previous"]["disabled"] and live["Next"]["disabled"]
+    assert not live["Delete"].get("disabled")
+    await fake_discord.send_component(sent, live["Delete"]["custom_id"])
+    await fake_discord.wait_for_request("DELETE", rf"^/channels/\d+/messages/{sent.id}$")
+    assert sent.id not in fake_discord.state.messages
