@@ -7,6 +7,7 @@ or underscores cannot change formatting; links are plain Markdown links to the q
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answers.model import Answer, Excerpt, Status
@@ -16,6 +17,7 @@ DESCRIPTION_BUDGET = 3900
 FOOTER_BUDGET = 200
 EXCERPT_BUDGET = 1800  # one excerpt longer than this is shortened with an ellipsis
 COLOURS = {Status.OK: 0x2B6CB0, Status.EMPTY: 0x718096, Status.USAGE: 0xD69E2E, Status.ERROR: 0xC53030}
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
 _MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\*_~`|>#[]()<"})
 
 
@@ -34,6 +36,18 @@ def escape(text: str) -> str:
     return text.translate(_MARKDOWN).replace("@", "@\u200b")
 
 
+def escape_prose(text: str) -> str:
+    """Like `escape`, but an inline code span the engine wrote (`!help`) stays code.
+
+    Echoed user input never contains a backtick (`echo` strips them), so it cannot open or close a span.
+    """
+    out, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [escape(text[last : span.start()]), span.group()]
+        last = span.end()
+    return "".join([*out, escape(text[last:])])
+
+
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -48,7 +62,7 @@ def excerpt_block(number: int, ex: Excerpt) -> str:
 
 
 def blocks(answer: Answer) -> list[str]:
-    out = [escape(clip(answer.intro, 1000))] if answer.intro else []
+    out = [escape_prose(clip(answer.intro, 1000))] if answer.intro else []
     number = 0
     for section in answer.sections:
         if section.heading:

@@ -31,16 +31,39 @@ async def compute(ctx: commands.Context, work: asyncio.Future | asyncio.Task) ->
     return await work
 
 
+def answer_view(answer_embeds: list[discord.Embed], owner_id: int, settings, *, deletable: bool) -> AnswerView | None:
+    view = AnswerView(
+        owner_id, answer_embeds, settings.page_timeout_seconds, settings.delete_window_seconds, deletable=deletable
+    )
+    return view if view.children else None
+
+
 async def send_answer(ctx: commands.Context, answer: Answer, *, ephemeral: bool = False) -> discord.Message | None:
-    settings = ctx.bot.config.discord
+    """Reply to a prefix or hybrid command. `ephemeral` applies to slash invocations only."""
     embeds = [to_embed(p) for p in render_pages(answer)]
-    view = AnswerView(ctx.author.id, embeds, settings.page_timeout_seconds, settings.delete_window_seconds)
-    kwargs: dict = {"embed": embeds[0], "view": view, "allowed_mentions": discord.AllowedMentions.none()}
+    private = ephemeral and ctx.interaction is not None
+    view = answer_view(embeds, ctx.author.id, ctx.bot.config.discord, deletable=not private)
+    kwargs: dict = {"embed": embeds[0], "allowed_mentions": discord.AllowedMentions.none()}
+    if view is not None:
+        kwargs["view"] = view
     if ctx.interaction is None:
         kwargs["reference"] = ctx.message.to_reference(fail_if_not_exists=False)
         kwargs["mention_author"] = False
     else:
         kwargs["ephemeral"] = ephemeral
     message = await ctx.send(**kwargs)
-    view.message = message
+    if view is not None:
+        view.message = message
     return message
+
+
+async def send_private_answer(interaction: discord.Interaction, answer: Answer, settings) -> None:
+    """An ephemeral answer to an interaction that was deferred (context menus): paged, never deletable."""
+    embeds = [to_embed(p) for p in render_pages(answer)]
+    view = answer_view(embeds, interaction.user.id, settings, deletable=False)
+    kwargs: dict = {"embed": embeds[0], "ephemeral": True, "allowed_mentions": discord.AllowedMentions.none()}
+    if view is not None:
+        kwargs["view"] = view
+    message = await interaction.followup.send(**kwargs, wait=True)
+    if view is not None:
+        view.message = message

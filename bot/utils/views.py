@@ -9,16 +9,28 @@ import discord
 
 
 class AnswerView(discord.ui.View):
-    def __init__(self, owner_id: int, embeds: list[discord.Embed], timeout: float, delete_window: float) -> None:
+    def __init__(
+        self,
+        owner_id: int,
+        embeds: list[discord.Embed],
+        timeout: float,
+        delete_window: float,
+        *,
+        deletable: bool = True,
+    ) -> None:
+        """deletable=False for ephemeral answers: their reader dismisses them, and the bot cannot delete them."""
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.embeds = embeds
         self.page = 0
+        self.deletable = deletable
         self.delete_until = time.monotonic() + delete_window
         self.message: discord.Message | None = None
         if len(embeds) < 2:
             self.remove_item(self.previous)
             self.remove_item(self.next)
+        if not deletable:
+            self.remove_item(self.delete)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -56,9 +68,21 @@ class AnswerView(discord.ui.View):
         self.stop()
 
     async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        if self.message is not None:
-            with contextlib.suppress(discord.HTTPException):  # deleted meanwhile: nothing to disable
-                await self.message.edit(view=self)
+        """Pages stop; the Delete button lives on, in a successor view, until the delete window closes."""
+        if self.message is None:
+            return
+        remaining = self.delete_until - time.monotonic()
+        successor = self._successor(remaining) if self.deletable and remaining > 0 else None
+        if successor is None:
+            for item in self.children:
+                if isinstance(item, discord.ui.Button):
+                    item.disabled = True
+        with contextlib.suppress(discord.HTTPException):  # deleted meanwhile: nothing to disable
+            await self.message.edit(view=successor or self)
+
+    def _successor(self, remaining: float) -> AnswerView:
+        view = AnswerView(self.owner_id, self.embeds, remaining, remaining)
+        view.page, view.message = self.page, self.message
+        for button in (view.previous, view.next):
+            button.disabled = True
+        return view

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.answers.model import Answer, Citation, Excerpt, Section, Status
 from bot.render import limits
-from bot.render.embeds import escape, render_pages
+from bot.render.embeds import escape, escape_prose, render_pages
 from bot.utils.reply import to_embed
 
 text = st.text(min_size=0, max_size=3000)
@@ -78,6 +78,13 @@ def test_document_markdown_and_mentions_are_neutralised() -> None:
     assert escape("**bold** @everyone `code` [link](x)") == (
         "\\*\\*bold\\*\\* @\u200beveryone \\`code\\` \\[link\\]\\(x\\)"
     )
+
+
+def test_intro_keeps_the_engines_code_spans_and_neutralises_the_rest() -> None:
+    assert escape_prose("Did you mean `!partners`? **x** @everyone") == (
+        "Did you mean `!partners`? \\*\\*x\\*\\* @\u200beveryone"
+    )
+    assert escape_prose("a ` lone backtick") == "a \\` lone backtick"
 
 
 def test_seed_answers_render_in_one_page_each(seed_bot) -> None:

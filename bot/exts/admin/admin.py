@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from discord.ext import commands
 
 from bot.answers.model import Answer, Status
-from bot.exts.core.checks import admin_only
+from bot.utils.checks import admin_only
 from bot.utils.reply import send_answer
 
 if TYPE_CHECKING:

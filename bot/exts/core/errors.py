@@ -1,4 +1,8 @@
-"""One error handler: usage errors show help, unknown commands get "did you mean", bugs get an error id."""
+"""One error handler: usage errors show help, unknown commands get "did you mean", bugs get an error id.
+
+It handles prefix and hybrid commands (`on_command_error`) and the other application commands, such as
+the "Find source" context menu (`CommandTree.on_error`).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,16 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
+import discord
 from discord import app_commands
 from discord.ext import commands
 from rapidfuzz import process
 
 from bot.answers.model import Answer, Status
 from bot.commands.text_input import echo
-from bot.exts.core.checks import NoDirectMessages, WrongChannel
-from bot.utils.reply import send_answer
+from bot.render.embeds import render_pages
+from bot.utils.checks import NoDirectMessages, WrongChannel
+from bot.utils.reply import send_answer, to_embed
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
@@ -21,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def unwrap(error: Exception) -> Exception:
+def unwrap(error: BaseException) -> BaseException:
     while isinstance(
         error, commands.HybridCommandError | commands.CommandInvokeError | app_commands.CommandInvokeError
     ):
@@ -32,40 +38,64 @@ def unwrap(error: Exception) -> Exception:
 class ErrorHandler(commands.Cog):
     def __init__(self, bot: PolicyBot) -> None:
         self.bot = bot
+        self._tree_on_error = bot.tree.on_error
+
+    async def cog_load(self) -> None:
+        self.bot.tree.on_error = self.on_app_command_error
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.on_error = self._tree_on_error
 
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
         error = unwrap(error)
-        answer = await self.describe(ctx, error)
+        if isinstance(error, commands.CommandNotFound):
+            answer = self.unknown(ctx.invoked_with or "")
+        else:
+            name = ctx.command.qualified_name if ctx.command else None
+            answer = self.describe(error, name, in_interaction=ctx.interaction is not None)
         if answer is not None:
             await send_answer(ctx, answer, ephemeral=True)
 
-    async def describe(self, ctx: commands.Context, error: Exception) -> Answer | None:
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError):
+        """Errors of application commands that are not hybrid commands: answered privately."""
+        name = interaction.command.qualified_name if interaction.command else None
+        answer = self.describe(unwrap(error), name, in_interaction=True)
+        if answer is None:
+            return
+        embed = to_embed(render_pages(answer)[0])
+        none = discord.AllowedMentions.none()
+        if interaction.response.is_done():
+            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=none)
+        else:
+            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
+
+    def describe(self, error: BaseException, command: str | None, *, in_interaction: bool) -> Answer | None:
         prefix = self.bot.config.settings.prefix
-        if isinstance(error, commands.CommandNotFound):
-            return self.unknown(ctx)
-        if isinstance(error, commands.UserInputError) and ctx.command is not None:
-            assert self.bot.dispatcher is not None
-            usage = self.bot.dispatcher.run("help", ctx.command.name)
+        if isinstance(error, commands.UserInputError) and command is not None and self.bot.dispatcher:
+            usage = self.bot.dispatcher.run("help", command)
             usage.title, usage.status = f"That needs more: {usage.title}", Status.USAGE
             return usage
         if isinstance(error, commands.CommandOnCooldown):
             return Answer("error", "Slow down a little", Status.USAGE, intro=f"Try again in {error.retry_after:.0f} s.")
-        if isinstance(error, WrongChannel | NoDirectMessages):
-            return Answer("error", "Not here", Status.USAGE, intro=str(error)) if ctx.interaction else None
+        if isinstance(error, WrongChannel):
+            # A message in another channel may not be meant for the bot: stay quiet. A slash command is.
+            return Answer("error", "Not here", Status.USAGE, lines=[str(error)]) if in_interaction else None
+        if isinstance(error, NoDirectMessages):
+            return Answer("error", "Not here", Status.USAGE, intro=str(error))
         if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
             return Answer("error", "Not allowed", Status.USAGE, intro=str(error) or "You can't use that command.")
         error_id = uuid.uuid4().hex[:8]
-        log.error("command %s failed (error id %s)", ctx.command, error_id, exc_info=error)
+        log.error("command %s failed (error id %s)", command, error_id, exc_info=error)
         return Answer(
             "error",
             "Something went wrong",
             Status.ERROR,
-            intro=f"Sorry — that failed on our side. Error id `{error_id}`; {prefix}help lists commands.",
+            intro=f"Sorry — that failed on our side. Error id `{error_id}`; `{prefix}help` lists commands.",
         )
 
-    def unknown(self, ctx: commands.Context) -> Answer | None:
-        typed = (ctx.invoked_with or "").lower()
+    def unknown(self, typed: str) -> Answer | None:
+        typed = typed.lower()
         names = [n for c in self.bot.commands if not c.hidden for n in (c.name, *c.aliases)]
         best = process.extractOne(typed, names, score_cutoff=70) if typed else None
         if best is None:

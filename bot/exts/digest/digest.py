@@ -12,10 +12,10 @@ from discord.ext import commands, tasks
 from bot.answers.model import Answer, Status
 from bot.digest import DigestService, load_digest_config
 from bot.engine import Engine
-from bot.exts.core.checks import admin_only
 from bot.paths import resolve
 from bot.render.messages import message_batches
 from bot.state.db import state_path
+from bot.utils.checks import admin_only
 from bot.utils.reply import send_answer, to_embed
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from discord.ext import commands
 
 from bot.answers.model import Answer, Status
 from bot.commands.added import added_answer, refused_answer
-from bot.exts.core.checks import is_admin
 from bot.ingest import AlreadyIngested, Ingested, IngestError, add_upload, add_url
 from bot.ingest.ingest import upload_type
+from bot.utils.checks import is_admin
 from bot.utils.reply import send_answer
 
 if TYPE_CHECKING:

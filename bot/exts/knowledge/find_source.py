@@ -9,8 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.model import Answer, Status
-from bot.render.embeds import render_pages
-from bot.utils.reply import to_embed
+from bot.utils.reply import send_private_answer
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
@@ -35,18 +34,22 @@ class FindSource(commands.Cog):
     def __init__(self, bot: PolicyBot) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Find source", callback=self.find_source)
+        self.menu.add_check(self.allowed)
         bot.tree.add_command(self.menu)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
+    async def allowed(self, interaction: discord.Interaction) -> bool:
+        """The channel, DM and cooldown rules of every command (bot checks do not reach context menus)."""
+        self.bot.gate.where(interaction.guild, interaction.channel_id)
+        self.bot.gate.cooldown(interaction)
+        return True
+
     async def find_source(self, interaction: discord.Interaction, message: discord.Message) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         answer = await self.bot.in_engine_thread(find_source_answer, self.bot, message.content)
-        embeds = [to_embed(p) for p in render_pages(answer)]
-        await interaction.followup.send(
-            embeds=embeds[:1], ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
-        )
+        await send_private_answer(interaction, answer, self.bot.config.discord)
 
 
 async def setup(bot: PolicyBot) -> None:
