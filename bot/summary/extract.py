@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.engine import Engine
 from bot.knowledge.model import Document
-from bot.summary.textrank import pick, textrank
+from bot.summary.textrank import pick, salience
 
 
 def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
@@ -14,8 +14,7 @@ def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
     passages = list(passages)
     if len(passages) <= n:
         return sorted(passages)
-    tokens = [engine.analyzer.terms(engine.passage(p).text) for p in passages]
-    scores = textrank(tokens)
+    scores = salience([engine.passage(p).text for p in passages])
     return sorted(passages[i] for i in pick(scores, n))
 
 
