@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -83,6 +83,7 @@ class PolicyBot(commands.Bot):
         self.dispatcher: Dispatcher | None = None
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
+        self.engine_hooks: list[Callable[[Engine], Awaitable[None]]] = []  # run after every engine swap
         self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
         self.ingest: IngestContext | None = None  # the one ingest session, opened in setup_hook
         self.reloader: Reloader[Engine] = Reloader(lambda: self.in_engine_thread(self.load_engine), self.swap_engine)
@@ -122,8 +123,9 @@ class PolicyBot(commands.Bot):
     async def swap_engine(self, engine: Engine) -> None:
         """Replace the engine in one assignment: a query sees the old engine or the new, never half of one."""
         self.dispatcher = Dispatcher(engine)
-        self.dispatch("engine_swapped", engine)
         settle_heap()
+        for hook in list(self.engine_hooks):  # awaited, so a reload is complete when swap_engine returns
+            await hook(engine)
 
     @property
     def engine(self) -> Engine | None:

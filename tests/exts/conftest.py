@@ -36,7 +36,7 @@ def with_discord(config: Config, **changes: Any) -> Config:
 
 
 @pytest.fixture
-def start_bot(fake_discord: FakeDiscord, run_bot: BotRunner, config: Config) -> StartBot:
+def start_bot(fake_discord: FakeDiscord, run_bot: BotRunner, config: Config, tmp_path: Path) -> StartBot:
     """`bot = await start_bot(allow_dms=False, knowledge=tmp)`: PolicyBot on the fake, synced to its guild.
 
     Defaults differ from config/discord.yaml only where tests need it: the fake's guild for slash
@@ -48,7 +48,7 @@ def start_bot(fake_discord: FakeDiscord, run_bot: BotRunner, config: Config) -> 
     ) -> PolicyBot:
         settings = {"guild_id": int(fake_discord.guild.id), "cooldown": Cooldown(rate=1000, per_seconds=1)}
         cfg = with_discord(config, **{**settings, **changes})
-        bot = PolicyBot(cfg, functools.partial(load_engine, knowledge, cfg), health_port)
+        bot = PolicyBot(cfg, functools.partial(load_engine, knowledge, cfg), health_port, tmp_path / "data")
         await run_bot(bot)
         return bot
 

@@ -32,10 +32,12 @@ class Digest(commands.Cog):
     async def cog_load(self) -> None:
         assert self.bot.engine is not None
         await self.service.engine_loaded(self.bot.engine, discord.utils.utcnow())
+        self.bot.engine_hooks.append(self.engine_swapped)
         self.loop.start()
 
     async def cog_unload(self) -> None:
         self.loop.cancel()
+        self.bot.engine_hooks.remove(self.engine_swapped)
 
     @tasks.loop(minutes=1)
     async def loop(self) -> None:
@@ -48,8 +50,8 @@ class Digest(commands.Cog):
     async def _wait_until_ready(self) -> None:
         await self.bot.wait_until_ready()
 
-    @commands.Cog.listener()
-    async def on_engine_swapped(self, engine: Engine) -> None:
+    async def engine_swapped(self, engine: Engine) -> None:
+        """Record the new engine's documents as seen, so the next digest knows what is new."""
         await self.service.engine_loaded(engine, discord.utils.utcnow())
 
     async def send(self, channel_id: int, answers: list[Answer]) -> list[int]:
