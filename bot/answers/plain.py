@@ -10,10 +10,13 @@ import re
 _LINK = re.compile(r"\[([^\]\n]*(?:\n[^\]\n]*)?)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_STRAY = re.compile(r"(?<!\\)(\*\*|__)")  # half of a pair the sentence split cut in two
 
 
 def plain(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
+    text = _STRAY.sub("", _LIST_MARKER.sub("", text))
     text = _ESCAPE.sub(r"\1", text)
     return " ".join(text.split())

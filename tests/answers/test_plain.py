@@ -21,3 +21,8 @@ def test_plain_text_is_unchanged_but_for_whitespace() -> None:
 
 def test_link_urls_are_not_indexed() -> None:
     assert Analyzer().terms("[announced](https://europa.eu/digital-strategy) today") == ["announc", "today"]
+
+
+def test_list_markers_and_half_emphasis_left_by_a_sentence_split_go() -> None:
+    assert plain("- **Tackling Climate Change.") == "Tackling Climate Change."
+    assert plain("2. The second point**") == "The second point"
