@@ -12,8 +12,9 @@ from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
-from bot.search.analyzer import Analyzer, normalise
+from bot.search.analyzer import Analyzer
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.retrieve import Filters, Hit, retrieve
 from bot.search.vocabulary import Vocabulary
@@ -35,13 +36,20 @@ def analyzer_for(config: Config) -> Analyzer:
 
 class Engine:
     def __init__(
-        self, config: Config, kb: KnowledgeBase, index: BM25Index, vocabulary: Vocabulary, stats: LoadStats
+        self,
+        config: Config,
+        kb: KnowledgeBase,
+        index: BM25Index,
+        vocabulary: Vocabulary,
+        stats: LoadStats,
+        match: MatchText | None = None,
     ) -> None:
         self.config = config
         self.kb = kb
         self.index = index
         self.vocabulary = vocabulary
         self.stats = stats
+        self.match = match or MatchText.build(kb.texts())
         self.analyzer = analyzer_for(config)
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
@@ -54,7 +62,7 @@ class Engine:
         snap = load_knowledge(knowledge, config, data / "cache" if data is not None else None)
         kb = KnowledgeBase(snap.documents)
         stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
-        return cls(config, kb, snap.index, snap.vocabulary, stats)
+        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match)
 
     @classmethod
     def from_documents(
@@ -96,4 +104,4 @@ class Engine:
         return self.kb.passage(pid)
 
     def _text_key(self, pid: int) -> str:
-        return " ".join(normalise(self.kb.passage(pid).text).split())
+        return self.match.key(pid)

@@ -16,6 +16,7 @@ from bot.cache.atomic import write_atomic
 from bot.cache.records import from_parts, header
 from bot.knowledge.model import Document
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.vocabulary import Vocabulary
 
 
@@ -25,6 +26,7 @@ class Snapshot:
     skipped: list[tuple[str, str]]
     index: BM25Index
     vocabulary: Vocabulary
+    match: MatchText
 
 
 def _json(value: object) -> np.ndarray:
@@ -62,6 +64,7 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "surface_terms": _json(list(words)),
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
+        **snap.match.to_arrays(),
     }
     write_atomic(path, lambda out: np.savez(out, **arrays))
 
@@ -84,7 +87,10 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
     vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency)
     documents = _documents(a, texts)
     skipped = [(str(p), str(r)) for p, r in _unjson(a["skipped"])]
-    return Snapshot(documents, skipped, index, vocabulary)
+    match = MatchText.from_arrays(a)
+    if len(match) != index.n_passages:
+        raise ValueError(f"match text holds {len(match)} passages, the index {index.n_passages}")
+    return Snapshot(documents, skipped, index, vocabulary, match)
 
 
 def _documents(a: dict[str, np.ndarray], texts: dict[str, str]) -> list[Document]:

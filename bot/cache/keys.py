@@ -27,7 +27,13 @@ PARSE_MODULES = (
     "bot.cache.records",
 )
 ANALYSIS_MODULES = ("bot.search.analyzer", "bot.search.stopwords", "bot.cache.tokens")
-INDEX_MODULES = ("bot.search.index", "bot.search.bm25", "bot.search.vocabulary", "bot.cache.index_cache")
+INDEX_MODULES = (
+    "bot.search.index",
+    "bot.search.bm25",
+    "bot.search.vocabulary",
+    "bot.search.matchtext",
+    "bot.cache.index_cache",
+)
 
 
 def digest(*parts: object) -> str:

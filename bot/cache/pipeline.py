@@ -24,6 +24,7 @@ from bot.cache.store import EntryStore
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -120,4 +121,5 @@ def _assemble(files: list[SourceFile], results: dict[str, Result], config: Confi
     search = config.settings.search
     index = BM25Index.build(passage_terms, search.k1, search.b)
     vocabulary = Vocabulary.from_terms(zip(passage_terms, passage_words, strict=True))
-    return Snapshot(documents, skipped, index, vocabulary)
+    match = MatchText.build(d.text(s.start, s.end) for d in documents for s in d.sentences)
+    return Snapshot(documents, skipped, index, vocabulary, match)
