@@ -28,7 +28,7 @@ def exact_matches(ctx: Context, phrase: str) -> list[int]:
         if not len(candidates):
             break
         candidates = np.intersect1d(candidates, other, assume_unique=True)
-    return engine.match.containing(phrase, candidates.tolist())
+    return engine.match.containing(phrase, candidates)
 
 
 def fuzzy_match(ctx: Context, phrase: str) -> tuple[int, float] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from bot.config import Config
@@ -58,3 +59,15 @@ def test_the_cache_serves_the_same_keys(tmp_path: Path, config: Config) -> None:
     keys = [match_key(t) for t in built.kb.texts()]
     assert [built.match.key(i) for i in range(len(keys))] == keys
     assert [cached.match.key(i) for i in range(len(keys))] == keys
+
+
+def test_signature_prefilter_drops_nothing_that_matches() -> None:
+    rng = random.Random(3)
+    words = ["a", "year", "if", "not", "than", "more", "the", "state", "ﬁne", "Ｎato", "—", "’s"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(2, 12))) for _ in range(600)]
+    match = MatchText.build(texts)
+    phrases = [" ".join(t.split()[1:5]) for t in texts[::29] if len(t.split()) >= 5] + ["a year", "than a year"]
+    for phrase in phrases:
+        brute = [i for i, t in enumerate(texts) if match_key(phrase) in match_key(t)]
+        assert match.containing(phrase, range(len(texts))) == brute
+    assert sum(len(match.containing(p, range(len(texts)))) for p in phrases) > len(phrases)
