@@ -77,7 +77,7 @@ class Engine:
         analyzer = analyzer_for(config)
         tokens = [analyzer.tokens(text) for text in kb.texts()]
         search = config.settings.search
-        index = BM25Index.build([[t.term for t in ts] for ts in tokens], search.k1, search.b)
+        index = BM25Index.build([[t.term for t in ts] for ts in tokens], search.k1, search.b, search.builder)
         vocabulary = Vocabulary.from_tokens(tokens)
         stats = LoadStats(len(kb.documents), len(kb), skipped or [], time.perf_counter() - started)
         log.info("indexed %d documents, %d passages in %.2f s", stats.documents, stats.passages, stats.seconds)

@@ -76,4 +76,4 @@ def file_key(parse: str, rel_path: str, content: bytes) -> str:
 
 def index_key(file_keys: list[str], analysis: str, search: SearchSettings) -> str:
     code = code_fingerprint(INDEX_MODULES)
-    return digest(FORMAT, code, _version("numpy"), analysis, search.k1, search.b, file_keys)
+    return digest(FORMAT, code, _version("numpy"), analysis, search.k1, search.b, search.builder, file_keys)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.search.analyzer import Token
@@ -32,6 +33,27 @@ class Vocabulary:
         for (term, surface), _ in pairs.most_common():
             surfaces_of.setdefault(term, surface)
         return cls(surfaces_of, dict(frequency))
+
+    @classmethod
+    def from_ids(
+        cls, terms: np.ndarray, surfaces: np.ndarray, lengths: np.ndarray, term_names: list[str], words: list[str]
+    ) -> Vocabulary:
+        """The same as `from_terms`, from aligned term and surface-word ids (every passage's, concatenated)
+        and each passage's length: a term's surface is its most frequent word, ties going to the first seen."""
+        terms, surfaces = np.asarray(terms, dtype=np.int64), np.asarray(surfaces, dtype=np.int64)
+        if not len(terms):
+            return cls({}, {})
+        width = max(len(words), 1)
+        pairs, first, counts = np.unique(terms * width + surfaces, return_index=True, return_counts=True)
+        pair_term, pair_word = np.divmod(pairs, width)
+        order = np.lexsort((first, -counts, pair_term))
+        best = order[np.r_[True, pair_term[order][1:] != pair_term[order][:-1]]]
+        passage = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        in_passages = np.unique(passage * max(len(term_names), 1) + terms) % max(len(term_names), 1)
+        frequency = np.bincount(in_passages, minlength=len(term_names))
+        chosen = zip(pair_term[best].tolist(), pair_word[best].tolist(), strict=True)
+        surfaces_of = {term_names[t]: words[w] for t, w in chosen}
+        return cls(surfaces_of, {term_names[t]: int(frequency[t]) for t in np.unique(terms).tolist()})
 
     def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
         """Known words closest in spelling to `word`, best first."""
