@@ -98,7 +98,11 @@ def _build(
         progress.advance()
     progress.close()
     how = f"parsed {len(jobs)} files, {len(files) - len(jobs)} from the file cache"
-    return _assemble(files, records, errors, collector, config), how
+    snap = _assemble(files, records, errors, collector, config)
+    stale = parsed.prune({f.key for f in files}) + terms.prune({digest(f.key, akey) for f in files})
+    if stale:
+        how += f", {stale} stale cache entries removed"
+    return snap, how
 
 
 def _collect(
