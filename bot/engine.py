@@ -54,6 +54,7 @@ class Engine:
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
+        self._terms: dict[tuple[str, ...], list[str]] = {}
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
@@ -87,8 +88,15 @@ class Engine:
         return self.queries.build(text)
 
     def terms(self, words: list[str]) -> list[str]:
-        """Index terms for plain words or phrases from config (e.g. an actor's aliases)."""
-        return [t for w in words for t in self.analyzer.name_terms(w)]
+        """Index terms for plain words or phrases from config (e.g. an actor's aliases), remembered: the
+        same config lists are analysed on every !threats and topic answer."""
+        key = tuple(words)
+        found = self._terms.get(key)
+        if found is None:
+            found = [t for w in words for t in self.analyzer.name_terms(w)]
+            if len(self._terms) < 4096:
+                self._terms[key] = found
+        return list(found)
 
     def search(
         self, query: Query | str, k: int, *, min_coverage: float | None = None, filters: Filters | None = None
