@@ -61,6 +61,8 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "docs": snap.index.docs,
         "weights": snap.index.weights,
         "n_passages": np.array([snap.index.n_passages], dtype=np.int64),
+        "forward_offsets": snap.index.forward[0],
+        "forward_ids": snap.index.forward[1],
         "surface_terms": _json(list(words)),
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
@@ -80,7 +82,13 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
         a = {name: z[name] for name in z.files}
     terms = _unjson(a["terms"])
     index = BM25Index(
-        {t: i for i, t in enumerate(terms)}, a["idf"], a["ptr"], a["docs"], a["weights"], int(a["n_passages"][0])
+        {t: i for i, t in enumerate(terms)},
+        a["idf"],
+        a["ptr"],
+        a["docs"],
+        a["weights"],
+        int(a["n_passages"][0]),
+        (a["forward_offsets"], a["forward_ids"]),
     )
     surface_terms = _unjson(a["surface_terms"])
     frequency = dict(zip(surface_terms, a["frequency"].tolist(), strict=True))

@@ -31,6 +31,7 @@ class BM25Index:
         docs: np.ndarray,
         weights: np.ndarray,
         n_passages: int,
+        forward: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.vocab = vocab
         self.idf = idf
@@ -38,6 +39,8 @@ class BM25Index:
         self.docs = docs
         self.weights = weights
         self.n_passages = n_passages
+        # every passage's term ids in order (offsets, ids): its terms without re-analysing its text
+        self.forward = forward or (np.zeros(n_passages + 1, dtype=np.int64), _EMPTY_I)
 
     @classmethod
     def build(
@@ -71,7 +74,13 @@ class BM25Index:
         sorted_ids = rank[np.asarray(ids, dtype=np.int64)] if len(ids) else _EMPTY_I
         post = build_postings(sorted_ids, lengths, len(names), k1, b, builder)
         vocab = {names[i]: r for r, i in enumerate(order)}
-        return cls(vocab, post.idf, post.ptr, post.docs, post.weights, n)
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        return cls(vocab, post.idf, post.ptr, post.docs, post.weights, n, (offsets, sorted_ids.astype(np.int32)))
+
+    def passage_terms(self, pid: int) -> list[int]:
+        """The ids of a passage's index terms, repeats and order kept (what the analyser gave at build)."""
+        offsets, ids = self.forward
+        return ids[offsets[pid] : offsets[pid + 1]].tolist()
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         tid = self.vocab.get(term)
@@ -125,13 +134,16 @@ class BM25Index:
             "docs": self.docs,
             "weights": self.weights,
             "n_passages": np.array([self.n_passages]),
+            "forward_offsets": self.forward[0],
+            "forward_ids": self.forward[1],
         }
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> BM25Index:
         vocab = {str(t): i for i, t in enumerate(arrays["terms"])}
         n = int(arrays["n_passages"][0])
-        return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n)
+        forward = (arrays["forward_offsets"], arrays["forward_ids"])
+        return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n, forward)
 
 
 _EMPTY_I = np.empty(0, dtype=np.int32)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from bot.engine import Engine
 from bot.knowledge.model import Document
@@ -18,14 +18,14 @@ def summarise(engine: Engine, passages: Sequence[int], n: int) -> list[int]:
     passages = list(passages)
     if len(passages) <= n:
         return sorted(passages)
-    tokens = [engine.analyzer.terms(engine.passage(p).text) for p in passages]
+    tokens = [engine.index.passage_terms(p) for p in passages]  # term ids: as compared by the analyser's terms
     keep = most_connected(tokens, MAX_CANDIDATES)
     passages, tokens = [passages[i] for i in keep], [tokens[i] for i in keep]
     scores = textrank(tokens)
     return sorted(passages[i] for i in pick(scores, n))
 
 
-def most_connected(tokens: Sequence[Sequence[str]], limit: int) -> list[int]:
+def most_connected(tokens: Sequence[Sequence[Hashable]], limit: int) -> list[int]:
     """Indices (in order) of the `limit` sentences with the highest estimated TextRank degree: terms shared
     with the other sentences over (log length + the mean log length), in one pass over the terms. All of
     them when there are no more than `limit`, so short documents are ranked exactly as before."""

@@ -60,3 +60,13 @@ def test_dense_and_sparse_scores_agree_with_weights() -> None:
     assert list(ids) == list(np.flatnonzero(dense))
     np.testing.assert_allclose(dense[ids], scores)
     assert list(index.matching(["russia", "taiwan"])) == [1, 3, 6]
+
+
+def test_forward_terms_are_each_passages_terms_in_order() -> None:
+    analyzer = Analyzer()
+    corpus = [analyzer.terms(s) for s in SENTENCES]
+    index = BM25Index.build(corpus)
+    names = {i: t for t, i in index.vocab.items()}
+    assert [[names[i] for i in index.passage_terms(p)] for p in range(len(corpus))] == corpus
+    again = BM25Index.from_arrays(index.to_arrays())
+    assert [again.passage_terms(p) for p in range(len(corpus))] == [index.passage_terms(p) for p in range(len(corpus))]
