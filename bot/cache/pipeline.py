@@ -12,10 +12,13 @@ import logging
 import time
 from pathlib import Path
 
+import numpy as np
+
 from bot.cache import index_cache
 from bot.cache.collect import TermCollector
 from bot.cache.index_cache import Snapshot
 from bot.cache.keys import analysis_key, digest, index_key, parse_key
+from bot.cache.memory import release_free_memory
 from bot.cache.parse_jobs import Job, Result, run_jobs
 from bot.cache.progress import Progress
 from bot.cache.records import from_record
@@ -143,9 +146,15 @@ def _assemble(
         documents.append(from_record(record, f.text or ""))
         kept.append(f.rel)
     term_ids, word_ids, lengths = collector.concatenated(kept)
-    names = collector.term_names()
+    names, words = collector.term_names(), collector.word_names()
+    del collector
+    release_free_memory()
     search = config.settings.search
     index = BM25Index.from_ids(term_ids, lengths, names, search.k1, search.b, search.builder)
-    vocabulary = Vocabulary.from_ids(term_ids, word_ids, lengths, names, collector.word_names())
+    release_free_memory()
+    frequency = dict(zip(index.vocab, np.diff(index.ptr).tolist(), strict=True))
+    vocabulary = Vocabulary.from_ids(term_ids, word_ids, lengths, names, words, frequency)
+    del term_ids, word_ids
+    release_free_memory()
     match = MatchText.build(d.text(s.start, s.end) for d in documents for s in d.sentences)
     return Snapshot(documents, skipped, index, vocabulary, match)

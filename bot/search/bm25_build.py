@@ -47,15 +47,13 @@ Stats = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]  # term, pa
 
 def _rank_bm25_stats(ids: np.ndarray, lengths: np.ndarray, n_terms: int) -> Stats:
     pool = list(range(n_terms))  # one int object per term, shared by every passage's dict
-    flat = ids.tolist()
     bounds = np.concatenate([[0], np.cumsum(lengths)]).tolist()
-    corpus = ([pool[t] for t in flat[a:z]] for a, z in zip(bounds, bounds[1:], strict=False))
-    bm25 = LuceneIdfBM25(corpus)
-    del flat
+    corpus = ([pool[t] for t in ids[a:z].tolist()] for a, z in zip(bounds, bounds[1:], strict=False))
+    bm25 = LuceneIdfBM25(corpus)  # a generator: each passage's list is freed once counted
     sizes = np.fromiter(map(len, bm25.doc_freqs), dtype=np.int64, count=len(bm25.doc_freqs))
-    terms = np.fromiter(chain.from_iterable(bm25.doc_freqs), dtype=np.int64, count=int(sizes.sum()))
-    tf = np.fromiter(chain.from_iterable(d.values() for d in bm25.doc_freqs), dtype=np.int64, count=len(terms))
-    docs = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    terms = np.fromiter(chain.from_iterable(bm25.doc_freqs), dtype=np.int32, count=int(sizes.sum()))
+    tf = np.fromiter(chain.from_iterable(d.values() for d in bm25.doc_freqs), dtype=np.int32, count=len(terms))
+    docs = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
     idf = np.array([bm25.idf[t] for t in pool], dtype=np.float64)
     if not np.array_equal(np.asarray(bm25.doc_len, dtype=np.int64), lengths):
         raise AssertionError("rank-bm25 counted different passage lengths")

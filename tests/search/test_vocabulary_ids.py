@@ -29,3 +29,13 @@ def test_same_as_from_terms() -> None:
     assert got.surfaces == reference.surfaces
     assert got.frequency == reference.frequency
     assert got.closest("allise") == reference.closest("allise")
+
+
+def test_frequency_from_the_index_is_the_same() -> None:
+    from bot.search.index import BM25Index
+
+    analyzer = Analyzer()
+    passages = [analyzer.terms(t) for t in TEXTS]
+    index = BM25Index.build(passages)
+    from_index = dict(zip(index.vocab, np.diff(index.ptr).tolist(), strict=True))
+    assert from_index == Vocabulary.from_tokens([analyzer.tokens(t) for t in TEXTS]).frequency
