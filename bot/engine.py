@@ -12,8 +12,9 @@ from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
-from bot.search.analyzer import Analyzer, normalise
+from bot.search.analyzer import Analyzer
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.retrieve import Filters, Hit, retrieve
 from bot.search.vocabulary import Vocabulary
@@ -35,17 +36,25 @@ def analyzer_for(config: Config) -> Analyzer:
 
 class Engine:
     def __init__(
-        self, config: Config, kb: KnowledgeBase, index: BM25Index, vocabulary: Vocabulary, stats: LoadStats
+        self,
+        config: Config,
+        kb: KnowledgeBase,
+        index: BM25Index,
+        vocabulary: Vocabulary,
+        stats: LoadStats,
+        match: MatchText | None = None,
     ) -> None:
         self.config = config
         self.kb = kb
         self.index = index
         self.vocabulary = vocabulary
         self.stats = stats
+        self.match = match or MatchText.build(kb.texts())
         self.analyzer = analyzer_for(config)
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
+        self._terms: dict[tuple[str, ...], list[str]] = {}
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
@@ -54,7 +63,7 @@ class Engine:
         snap = load_knowledge(knowledge, config, data / "cache" if data is not None else None)
         kb = KnowledgeBase(snap.documents)
         stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
-        return cls(config, kb, snap.index, snap.vocabulary, stats)
+        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match)
 
     @classmethod
     def from_documents(
@@ -69,7 +78,7 @@ class Engine:
         analyzer = analyzer_for(config)
         tokens = [analyzer.tokens(text) for text in kb.texts()]
         search = config.settings.search
-        index = BM25Index.build([[t.term for t in ts] for ts in tokens], search.k1, search.b)
+        index = BM25Index.build([[t.term for t in ts] for ts in tokens], search.k1, search.b, search.builder)
         vocabulary = Vocabulary.from_tokens(tokens)
         stats = LoadStats(len(kb.documents), len(kb), skipped or [], time.perf_counter() - started)
         log.info("indexed %d documents, %d passages in %.2f s", stats.documents, stats.passages, stats.seconds)
@@ -79,8 +88,15 @@ class Engine:
         return self.queries.build(text)
 
     def terms(self, words: list[str]) -> list[str]:
-        """Index terms for plain words or phrases from config (e.g. an actor's aliases)."""
-        return [t for w in words for t in self.analyzer.name_terms(w)]
+        """Index terms for plain words or phrases from config (e.g. an actor's aliases), remembered: the
+        same config lists are analysed on every !threats and topic answer."""
+        key = tuple(words)
+        found = self._terms.get(key)
+        if found is None:
+            found = [t for w in words for t in self.analyzer.name_terms(w)]
+            if len(self._terms) < 4096:
+                self._terms[key] = found
+        return list(found)
 
     def search(
         self, query: Query | str, k: int, *, min_coverage: float | None = None, filters: Filters | None = None
@@ -96,4 +112,4 @@ class Engine:
         return self.kb.passage(pid)
 
     def _text_key(self, pid: int) -> str:
-        return " ".join(normalise(self.kb.passage(pid).text).split())
+        return self.match.key(pid)

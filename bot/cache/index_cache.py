@@ -16,6 +16,7 @@ from bot.cache.atomic import write_atomic
 from bot.cache.records import from_parts, header
 from bot.knowledge.model import Document
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.vocabulary import Vocabulary
 
 
@@ -25,6 +26,7 @@ class Snapshot:
     skipped: list[tuple[str, str]]
     index: BM25Index
     vocabulary: Vocabulary
+    match: MatchText
 
 
 def _json(value: object) -> np.ndarray:
@@ -59,9 +61,12 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "docs": snap.index.docs,
         "weights": snap.index.weights,
         "n_passages": np.array([snap.index.n_passages], dtype=np.int64),
+        "forward_offsets": snap.index.forward[0],
+        "forward_ids": snap.index.forward[1],
         "surface_terms": _json(list(words)),
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
+        **snap.match.to_arrays(),
     }
     write_atomic(path, lambda out: np.savez(out, **arrays))
 
@@ -77,14 +82,23 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
         a = {name: z[name] for name in z.files}
     terms = _unjson(a["terms"])
     index = BM25Index(
-        {t: i for i, t in enumerate(terms)}, a["idf"], a["ptr"], a["docs"], a["weights"], int(a["n_passages"][0])
+        {t: i for i, t in enumerate(terms)},
+        a["idf"],
+        a["ptr"],
+        a["docs"],
+        a["weights"],
+        int(a["n_passages"][0]),
+        (a["forward_offsets"], a["forward_ids"]),
     )
     surface_terms = _unjson(a["surface_terms"])
     frequency = dict(zip(surface_terms, a["frequency"].tolist(), strict=True))
     vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency)
     documents = _documents(a, texts)
     skipped = [(str(p), str(r)) for p, r in _unjson(a["skipped"])]
-    return Snapshot(documents, skipped, index, vocabulary)
+    match = MatchText.from_arrays(a)
+    if len(match) != index.n_passages:
+        raise ValueError(f"match text holds {len(match)} passages, the index {index.n_passages}")
+    return Snapshot(documents, skipped, index, vocabulary, match)
 
 
 def _documents(a: dict[str, np.ndarray], texts: dict[str, str]) -> list[Document]:

@@ -27,7 +27,13 @@ PARSE_MODULES = (
     "bot.cache.records",
 )
 ANALYSIS_MODULES = ("bot.search.analyzer", "bot.search.stopwords", "bot.cache.tokens")
-INDEX_MODULES = ("bot.search.index", "bot.search.bm25", "bot.search.vocabulary", "bot.cache.index_cache")
+INDEX_MODULES = (
+    "bot.search.index",
+    "bot.search.bm25",
+    "bot.search.vocabulary",
+    "bot.search.matchtext",
+    "bot.cache.index_cache",
+)
 
 
 def digest(*parts: object) -> str:
@@ -70,4 +76,4 @@ def file_key(parse: str, rel_path: str, content: bytes) -> str:
 
 def index_key(file_keys: list[str], analysis: str, search: SearchSettings) -> str:
     code = code_fingerprint(INDEX_MODULES)
-    return digest(FORMAT, code, _version("numpy"), analysis, search.k1, search.b, file_keys)
+    return digest(FORMAT, code, _version("numpy"), analysis, search.k1, search.b, search.builder, file_keys)

@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from bot.cache import index_cache
+from bot.cache.collect import TermCollector
 from bot.cache.index_cache import Snapshot
 from bot.cache.keys import analysis_key, digest, index_key, parse_key
+from bot.cache.memory import release_free_memory
 from bot.cache.parse_jobs import Job, Result, run_jobs
 from bot.cache.progress import Progress
 from bot.cache.records import from_record
@@ -24,6 +27,7 @@ from bot.cache.store import EntryStore
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.search.index import BM25Index
+from bot.search.matchtext import MatchText
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -75,25 +79,44 @@ def _build(
     files: list[SourceFile], config: Config, phrases: list[str], akey: str, cache: Path | None
 ) -> tuple[Snapshot, str]:
     parsed, terms = EntryStore(cache / "parsed" if cache else None), EntryStore(cache / "terms" if cache else None)
-    results: dict[str, Result] = {}
+    records: dict[str, dict | None] = {}
+    errors: dict[str, str] = {}
+    collector = TermCollector()
     jobs: list[Job] = []
     for f in files:
         if f.text is None:
             continue
         record, tokens = parsed.get(f.key), terms.get(digest(f.key, akey))
         if record is not None and ("error" in record or tokens is not None):
-            results[f.rel] = (record.get("record"), tokens or {"error": record.get("error")})
+            result = (record.get("record"), tokens or {"error": record.get("error")})
+            _collect(f.rel, result, records, errors, collector)
         else:
             jobs.append((f.doc_id, f.rel, f.text, record.get("record") if record else None))
     boiler = config.settings.boilerplate
     progress = Progress("parsing", len(jobs))
+    keys = {f.rel: f.key for f in files}
     for job, result in zip(jobs, run_jobs(jobs, (boiler.paragraphs, boiler.sentences, phrases)), strict=True):
-        results[job[1]] = result
-        _remember(parsed, terms, job, result, akey, {f.rel: f.key for f in files})
+        _remember(parsed, terms, job, result, akey, keys)
+        _collect(job[1], result, records, errors, collector)
         progress.advance()
     progress.close()
     how = f"parsed {len(jobs)} files, {len(files) - len(jobs)} from the file cache"
-    return _assemble(files, results, config), how
+    snap = _assemble(files, records, errors, collector, config)
+    stale = parsed.prune({f.key for f in files}) + terms.prune({digest(f.key, akey) for f in files})
+    if stale:
+        how += f", {stale} stale cache entries removed"
+    return snap, how
+
+
+def _collect(
+    rel: str, result: Result, records: dict[str, dict | None], errors: dict[str, str], collector: TermCollector
+) -> None:
+    record, tokens = result
+    if record is None:
+        errors[rel] = str(tokens["error"])
+        return
+    records[rel] = record
+    collector.add(rel, tokens)
 
 
 def _remember(parsed: EntryStore, terms: EntryStore, job: Job, result: Result, akey: str, keys: dict[str, str]) -> None:
@@ -107,17 +130,31 @@ def _remember(parsed: EntryStore, terms: EntryStore, job: Job, result: Result, a
     terms.put(digest(key, akey), tokens)
 
 
-def _assemble(files: list[SourceFile], results: dict[str, Result], config: Config) -> Snapshot:
-    documents, skipped, passage_terms, passage_words = [], [], [], []
+def _assemble(
+    files: list[SourceFile],
+    records: dict[str, dict | None],
+    errors: dict[str, str],
+    collector: TermCollector,
+    config: Config,
+) -> Snapshot:
+    documents, skipped, kept = [], [], []
     for f in files:
-        record, tokens = results.get(f.rel, (None, {"error": f.error}))
+        record = records.pop(f.rel, None)
         if record is None:
-            skipped.append((f.rel, str(tokens["error"])))
+            skipped.append((f.rel, errors.get(f.rel) or str(f.error)))
             continue
         documents.append(from_record(record, f.text or ""))
-        passage_terms += [[sys.intern(t) for t in ts] for ts in tokens["terms"]]
-        passage_words += tokens["surfaces"]
+        kept.append(f.rel)
+    term_ids, word_ids, lengths = collector.concatenated(kept)
+    names, words = collector.term_names(), collector.word_names()
+    del collector
+    release_free_memory()
     search = config.settings.search
-    index = BM25Index.build(passage_terms, search.k1, search.b)
-    vocabulary = Vocabulary.from_terms(zip(passage_terms, passage_words, strict=True))
-    return Snapshot(documents, skipped, index, vocabulary)
+    index = BM25Index.from_ids(term_ids, lengths, names, search.k1, search.b, search.builder)
+    release_free_memory()
+    frequency = dict(zip(index.vocab, np.diff(index.ptr).tolist(), strict=True))
+    vocabulary = Vocabulary.from_ids(term_ids, word_ids, lengths, names, words, frequency)
+    del term_ids, word_ids
+    release_free_memory()
+    match = MatchText.build(d.text(s.start, s.end) for d in documents for s in d.sentences)
+    return Snapshot(documents, skipped, index, vocabulary, match)

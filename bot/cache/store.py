@@ -1,6 +1,8 @@
 """Per-file cache entries: small JSON files named by their key, written atomically.
 
 A missing entry is a miss; an unreadable one is logged, treated as a miss and later overwritten.
+Entries of files that changed or went away are pruned after a build (`prune`), so the folder does not grow
+with every edit.
 """
 
 from __future__ import annotations
@@ -40,3 +42,17 @@ class EntryStore:
             write_bytes_atomic(path, json.dumps({**value, "key": key}, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             log.warning("cannot write cache entry %s (%s); continuing without it", path, exc)
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete every entry whose key is not in `keep`; returns how many went. Never raises."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        try:
+            for path in self.folder.glob("*/*.json"):
+                if path.stem not in keep:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        except OSError as exc:
+            log.warning("cannot prune cache entries in %s (%s)", self.folder, exc)
+        return removed

@@ -42,4 +42,4 @@ def resolve_actor(ctx: Context, typed: str) -> ActorMatch:
 
 def actor_terms(ctx: Context, key: str) -> list[str]:
     actor = ctx.engine.config.actors.actors[key]
-    return sorted({t for name in [key, actor.name, *actor.aliases] for t in ctx.engine.analyzer.name_terms(name)})
+    return sorted(set(ctx.engine.terms([key, actor.name, *actor.aliases])))

@@ -9,27 +9,26 @@ from bot.answers.citations import excerpt, quote_line
 from bot.answers.model import Answer, Section, Status
 from bot.commands.context import Context
 from bot.commands.text_input import echo, truncate
-from bot.search.analyzer import normalise
+from bot.search.matchtext import match_key
 
 FUZZY_MIN = 80
 MAX_EXACT = 3
 PHRASE_LIMIT = 300
 
 
-def match_key(text: str) -> str:
-    return " ".join(normalise(text).split())
-
-
 def exact_matches(ctx: Context, phrase: str) -> list[int]:
+    """Passages containing every index term of the phrase (postings, rarest first), then its match key."""
     engine = ctx.engine
     terms = engine.analyzer.terms(phrase)
     if not terms:
         return []
-    candidates = engine.index.postings(terms[0])[0]
-    for term in terms[1:]:
-        candidates = np.intersect1d(candidates, engine.index.postings(term)[0], assume_unique=True)
-    key = match_key(phrase)
-    return [int(p) for p in candidates if key in match_key(engine.passage(int(p)).text)]
+    lists = sorted((engine.index.postings(t)[0] for t in set(terms)), key=len)
+    candidates = lists[0]
+    for other in lists[1:]:
+        if not len(candidates):
+            break
+        candidates = np.intersect1d(candidates, other, assume_unique=True)
+    return engine.match.containing(phrase, candidates)
 
 
 def fuzzy_match(ctx: Context, phrase: str) -> tuple[int, float] | None:
@@ -43,7 +42,7 @@ def fuzzy_match(ctx: Context, phrase: str) -> tuple[int, float] | None:
     ]
     hits = engine.search(" ".join([phrase, *corrected]), 50, min_coverage=0.0)
     key = match_key(phrase)
-    scored = [(h.passage, fuzz.partial_ratio(key, match_key(engine.passage(h.passage).text))) for h in hits]
+    scored = [(h.passage, fuzz.partial_ratio(key, engine.match.key(h.passage))) for h in hits]
     best = max(scored, key=lambda s: s[1], default=None)
     return best if best and best[1] >= FUZZY_MIN else None
 

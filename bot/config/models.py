@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,6 +26,9 @@ class SearchSettings(Strict):
     k1: float = Field(1.2, gt=0)
     b: float = Field(0.75, ge=0, le=1)
     related_weight: float = Field(0.6, gt=0, le=1, description="weight of an alias relative to the word typed")
+    builder: Literal["rank-bm25", "numpy"] = Field(
+        "rank-bm25", description="how the index statistics are counted at build time (the same scores either way)"
+    )
 
 
 class BoilerplateSettings(Strict):

@@ -13,7 +13,11 @@ import math
 from rank_bm25 import BM25Okapi
 
 
+def lucene_idf(n: int, df: int) -> float:
+    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
 class LuceneIdfBM25(BM25Okapi):
     def _calc_idf(self, nd: dict[str, int]) -> None:
         n = self.corpus_size
-        self.idf = {term: math.log(1.0 + (n - df + 0.5) / (df + 0.5)) for term, df in nd.items()}
+        self.idf = {term: lucene_idf(n, df) for term, df in nd.items()}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.search.bm25 import LuceneIdfBM25
+from bot.search.bm25_build import build_postings
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class BM25Index:
         docs: np.ndarray,
         weights: np.ndarray,
         n_passages: int,
+        forward: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.vocab = vocab
         self.idf = idf
@@ -38,32 +39,48 @@ class BM25Index:
         self.docs = docs
         self.weights = weights
         self.n_passages = n_passages
+        # every passage's term ids in order (offsets, ids): its terms without re-analysing its text
+        self.forward = forward or (np.zeros(n_passages + 1, dtype=np.int64), _EMPTY_I)
 
     @classmethod
-    def build(cls, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> BM25Index:
-        if not corpus:
+    def build(
+        cls, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75, builder: str = "rank-bm25"
+    ) -> BM25Index:
+        """From each passage's terms. An empty passage is a passage of length 0 (no placeholder term)."""
+        table: dict[str, int] = {}
+        ids = np.fromiter((table.setdefault(t, len(table)) for p in corpus for t in p), dtype=np.int32)
+        lengths = np.fromiter(map(len, corpus), dtype=np.int64, count=len(corpus))
+        return cls.from_ids(ids, lengths, list(table), k1, b, builder)
+
+    @classmethod
+    def from_ids(
+        cls,
+        ids: np.ndarray,
+        lengths: np.ndarray,
+        names: Sequence[str],
+        k1: float = 1.2,
+        b: float = 0.75,
+        builder: str = "rank-bm25",
+    ) -> BM25Index:
+        """From every passage's term ids (into `names`) concatenated, and each passage's number of terms.
+
+        Terms are renumbered in sorted order, so the arrays do not depend on the order terms were met."""
+        n = len(lengths)
+        if n == 0:
             return cls({}, _EMPTY_F, np.zeros(1, dtype=np.int64), _EMPTY_I, _EMPTY_F, 0)
-        bm25 = LuceneIdfBM25([list(p) or [""] for p in corpus], k1=k1, b=b)
-        vocab = {term: i for i, term in enumerate(sorted(bm25.idf))}
-        counts = np.zeros(len(vocab) + 1, dtype=np.int64)
-        for freqs in bm25.doc_freqs:
-            for term in freqs:
-                counts[vocab[term] + 1] += 1
-        ptr = np.cumsum(counts)
-        fill = ptr[:-1].copy()
-        docs = np.empty(ptr[-1], dtype=np.int32)
-        tf = np.empty(ptr[-1], dtype=np.float32)
-        for passage, freqs in enumerate(bm25.doc_freqs):
-            for term, count in freqs.items():
-                slot = fill[vocab[term]]
-                docs[slot], tf[slot] = passage, count
-                fill[vocab[term]] += 1
-        idf = np.array([bm25.idf[t] for t in vocab], dtype=np.float32)
-        doc_len = np.asarray(bm25.doc_len, dtype=np.float32)
-        norm = k1 * (1 - b + b * doc_len[docs] / bm25.avgdl)
-        term_of_posting = np.repeat(np.arange(len(vocab)), np.diff(ptr))
-        weights = (idf[term_of_posting] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
-        return cls(vocab, idf, ptr, docs, weights, len(corpus))
+        order = sorted(range(len(names)), key=names.__getitem__)
+        rank = np.empty(len(names), dtype=np.int32)
+        rank[order] = np.arange(len(names), dtype=np.int32)
+        sorted_ids = rank[np.asarray(ids, dtype=np.int64)] if len(ids) else _EMPTY_I
+        post = build_postings(sorted_ids, lengths, len(names), k1, b, builder)
+        vocab = {names[i]: r for r, i in enumerate(order)}
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        return cls(vocab, post.idf, post.ptr, post.docs, post.weights, n, (offsets, sorted_ids.astype(np.int32)))
+
+    def passage_terms(self, pid: int) -> list[int]:
+        """The ids of a passage's index terms, repeats and order kept (what the analyser gave at build)."""
+        offsets, ids = self.forward
+        return ids[offsets[pid] : offsets[pid + 1]].tolist()
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         tid = self.vocab.get(term)
@@ -117,13 +134,16 @@ class BM25Index:
             "docs": self.docs,
             "weights": self.weights,
             "n_passages": np.array([self.n_passages]),
+            "forward_offsets": self.forward[0],
+            "forward_ids": self.forward[1],
         }
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> BM25Index:
         vocab = {str(t): i for i, t in enumerate(arrays["terms"])}
         n = int(arrays["n_passages"][0])
-        return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n)
+        forward = (arrays["forward_offsets"], arrays["forward_ids"])
+        return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n, forward)
 
 
 _EMPTY_I = np.empty(0, dtype=np.int32)

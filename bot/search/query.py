@@ -39,7 +39,7 @@ class Expander:
     def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float) -> None:
         self.analyzer = analyzer
         self.related_weight = related_weight
-        self._rules: list[tuple[tuple[str, ...], list[list[str]], float]] = []
+        self._rules: dict[str, list[tuple[tuple[str, ...], list[list[str]], float]]] = {}  # by last stem
         for group in aliases.spelling:
             self._add_group(group, 1.0)
         for key, values in aliases.related.items():
@@ -51,15 +51,16 @@ class Expander:
         for i, phrase in enumerate(phrases):
             others = [e for j, e in enumerate(expansions) if j != i and e and phrases[j] != phrase]
             if phrase and others:
-                self._rules.append((phrase, others, weight))
+                self._rules.setdefault(phrase[-1], []).append((phrase, others, weight))
 
     def expand(self, stems: list[str]) -> dict[int, list[WeightedTerm]]:
-        """Extra terms for positions in `stems` where a variant phrase ends."""
+        """Extra terms for positions in `stems` where a variant phrase ends (rules are looked up by the
+        stem at each position, in the order they were configured)."""
         extra: dict[int, list[WeightedTerm]] = {}
-        for phrase, others, weight in self._rules:
-            n = len(phrase)
-            for end in range(n - 1, len(stems)):
-                if tuple(stems[end - n + 1 : end + 1]) == phrase:
+        for end, stem in enumerate(stems):
+            for phrase, others, weight in self._rules.get(stem, ()):
+                n = len(phrase)
+                if n <= end + 1 and tuple(stems[end - n + 1 : end + 1]) == phrase:
                     for other in others:
                         extra.setdefault(end, []).extend(WeightedTerm(t, weight / len(other)) for t in other)
         return extra

@@ -25,7 +25,21 @@ class Filters:
 
 
 def coverage(index: BM25Index, query: Query, candidates: np.ndarray) -> np.ndarray:
-    return dense_coverage(index, query)[candidates]
+    """`dense_coverage(index, query)[candidates]` without touching every posting: a binary search of the
+    candidates in each term's sorted postings (the same float32 sums, in the same order)."""
+    candidates = np.asarray(candidates, dtype=np.int64)
+    weights = [concept_weight(index, c) for c in query.concepts]
+    total = sum(weights) or 1.0
+    cov = np.zeros(len(candidates), dtype=np.float32)
+    for concept, weight in zip(query.concepts, weights, strict=True):
+        hit = np.zeros(len(candidates), dtype=bool)
+        for name in concept.term_names:
+            docs = index.postings(name)[0]
+            if len(docs):
+                at = np.minimum(np.searchsorted(docs, candidates), len(docs) - 1)
+                hit |= docs[at] == candidates
+        cov[hit] += np.float32(weight / total)
+    return cov
 
 
 def dense_coverage(index: BM25Index, query: Query) -> np.ndarray:
@@ -65,9 +79,8 @@ def retrieve(
         keep[filters.within.stop :] = False
     ids = np.flatnonzero(keep)
     chosen = _top(ids, scores[ids], k, same_text)
-    if cov is None and chosen:
-        cov = dense_coverage(index, query)
-    return [Hit(pid, float(scores[pid]), float(cov[pid])) for pid in chosen]  # type: ignore[index]
+    shares = cov[chosen] if cov is not None else coverage(index, query, np.array(chosen, dtype=np.int64))
+    return [Hit(pid, float(scores[pid]), float(c)) for pid, c in zip(chosen, shares.tolist(), strict=True)]
 
 
 def _top(ids: np.ndarray, scores: np.ndarray, k: int, key: Callable[[int], str] | None) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.search.analyzer import Token
@@ -33,9 +34,46 @@ class Vocabulary:
             surfaces_of.setdefault(term, surface)
         return cls(surfaces_of, dict(frequency))
 
+    @classmethod
+    def from_ids(
+        cls,
+        terms: np.ndarray,
+        surfaces: np.ndarray,
+        lengths: np.ndarray,
+        term_names: list[str],
+        words: list[str],
+        frequency: dict[str, int] | None = None,
+    ) -> Vocabulary:
+        """The same as `from_terms`, from aligned term and surface-word ids (every passage's, concatenated)
+        and each passage's length: a term's surface is its most frequent word, ties going to the first seen.
+        `frequency` (passages containing each term) can come from the index, which has already counted it."""
+        terms, surfaces = np.asarray(terms, dtype=np.int64), np.asarray(surfaces, dtype=np.int64)
+        if not len(terms):
+            return cls({}, {})
+        width = max(len(words), 1)
+        codes = terms * width + surfaces
+        order = np.argsort(codes, kind="stable")  # equal pairs stay in order of appearance
+        codes = codes[order]
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        pairs, first, counts = codes[starts], order[starts], np.diff(np.r_[starts, len(codes)])
+        del codes, order
+        pair_term, pair_word = np.divmod(pairs, width)
+        order = np.lexsort((first, -counts, pair_term))
+        best = order[np.r_[True, pair_term[order][1:] != pair_term[order][:-1]]]
+        chosen = zip(pair_term[best].tolist(), pair_word[best].tolist(), strict=True)
+        surfaces_of = {term_names[t]: words[w] for t, w in chosen}
+        return cls(surfaces_of, frequency if frequency is not None else _passages_with(terms, lengths, term_names))
+
     def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
         """Known words closest in spelling to `word`, best first."""
         if len(word) < 3:
             return []
         found = process.extract(word, self._words, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         return [w for w, _, _ in found if w != word]
+
+
+def _passages_with(terms: np.ndarray, lengths: np.ndarray, term_names: list[str]) -> dict[str, int]:
+    width = max(len(term_names), 1)
+    passage = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    counts = np.bincount(np.unique(passage * width + terms) % width, minlength=len(term_names))
+    return {term_names[t]: int(counts[t]) for t in np.unique(terms).tolist()}

@@ -116,3 +116,24 @@ def test_skipped_files_are_reported_from_the_cache_too(kb: Path, tmp_path: Path,
     first = Engine.load(kb, config, tmp_path / "data")
     second = Engine.load(kb, config, tmp_path / "data")
     assert [p for p, _ in first.stats.skipped] == [p for p, _ in second.stats.skipped] == [str(kb / "empty.md")]
+
+
+def entries(data: Path) -> dict[str, int]:
+    return {kind: len(list((data / "cache" / kind).glob("*/*.json"))) for kind in ("parsed", "terms")}
+
+
+def test_old_file_versions_are_pruned_after_a_build(kb: Path, tmp_path: Path, config: Config, caplog) -> None:
+    data = tmp_path / "data"
+    Engine.load(kb, config, data)
+    assert entries(data) == {"parsed": 2, "terms": 2}
+    write(kb, "alpha.md", "The corvette visited Townsville in June.")
+    (kb / "beta.md").unlink()
+    write(kb, "gamma.md", "A new liaison office opened in Manila.")
+    caplog.set_level(logging.INFO)
+    engine = Engine.load(kb, config, data)
+    assert entries(data) == {"parsed": 2, "terms": 2}
+    assert "4 stale cache entries removed" in loads(caplog)[0]
+    assert excerpts(engine, "!ask liaison office Manila") == ["A new liaison office opened in Manila."]
+    assert excerpts(Engine.load(kb, config, data), "!ask corvette Townsville") == [
+        "The corvette visited Townsville in June."
+    ]

@@ -41,3 +41,17 @@ def test_round_trip_through_arrays() -> None:
     again = BM25Index.from_arrays(index.to_arrays())
     q = [WeightedTerm("china"), WeightedTerm("nato", 0.5)]
     assert np.array_equal(index.score(q)[1], again.score(q)[1])
+
+
+def test_sparse_coverage_equals_the_dense_one() -> None:
+    from bot.search.analyzer import Analyzer
+    from bot.search.query import QueryBuilder
+    from bot.search.retrieve import coverage, dense_coverage
+
+    analyzer = Analyzer()
+    texts = ["NATO allies met in Vilnius.", "Russia and China drills.", "", "NATO and Russia talks in Vilnius."] * 5
+    index = BM25Index.build([analyzer.terms(t) for t in texts])
+    query = QueryBuilder(analyzer).build("NATO Russia Vilnius unknownword")
+    every = np.arange(len(texts))
+    assert np.array_equal(coverage(index, query, every), dense_coverage(index, query))
+    assert np.array_equal(coverage(index, query, np.array([3, 0, 2])), dense_coverage(index, query)[[3, 0, 2]])

@@ -68,3 +68,12 @@ def test_similarity_handles_empty_and_one_word_sentences() -> None:
     assert (sim.diagonal() == 0).all()
     assert sim[0].sum() == 0
     assert sim[2, 3] > sim[1, 3] > 0
+
+
+def test_long_pools_keep_the_best_connected_sentences_in_order() -> None:
+    from bot.summary.extract import most_connected
+
+    hub = ["port", "dover", "storm", "ferri"]
+    tokens = [[f"word{i}", f"other{i}"] for i in range(10)] + [hub] * 3 + [["port", "lorri"]]
+    assert most_connected(tokens, 100) == list(range(14))
+    assert most_connected(tokens, 4) == [10, 11, 12, 13]
