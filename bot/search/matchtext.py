@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from bot.answers.plain import plain
 from bot.search.analyzer import normalise
 
 SEPARATOR = b"\n"
@@ -29,7 +30,8 @@ PREFILTER_MIN = 64  # fewer candidates than this are checked directly
 
 
 def match_key(text: str) -> str:
-    return " ".join(normalise(text).split())
+    """The words as a reader sees them (Markdown markup shown as its text), normalised for matching."""
+    return " ".join(normalise(plain(text)).split())
 
 
 class MatchText:

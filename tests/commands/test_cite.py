@@ -55,3 +55,17 @@ def test_short_sentence_link_quotes_it_exactly(make_bot, tmp_path) -> None:
 
 def test_phrase_of_only_common_words_asks_for_more(seed_bot) -> None:
     assert seed_bot("!cite of the").status is Status.USAGE
+
+
+def test_phrase_pasted_from_the_page_matches_across_markdown_links(make_bot, tmp_path) -> None:
+    write_doc(
+        tmp_path,
+        "m.md",
+        "The ministers published an [updated\nversion](https://example.org/v2) of the roadmap.",
+        title="Roadmap",
+        url="https://example.org/r",
+    )
+    answer = make_bot()("!cite published an updated version of the roadmap")
+    assert answer.data["exact"] is True
+    assert answer.excerpts[0].display == "The ministers published an updated version of the roadmap."
+    assert "published%20an" in answer.excerpts[0].citation.quote_url
