@@ -9,6 +9,7 @@ import logging
 import sys
 
 from bot.commands.dispatcher import Dispatcher
+from bot.commands.text_input import plural
 from bot.loading import SetupError, engine_from_args
 from bot.render.jsonout import answer_json
 from bot.render.text import render_text
@@ -45,7 +46,8 @@ def _interactive(dispatcher: Dispatcher, as_json: bool) -> int:
         import readline  # noqa: F401  (arrow-key history for input())
     engine = dispatcher.ctx.engine
     print(
-        f"policybot local chat: {engine.stats.documents} documents, {engine.stats.passages} passages. "
+        f"policybot local chat: {plural(engine.stats.documents, 'document')}, "
+        f"{plural(engine.stats.passages, 'passage')}. "
         f"Type {dispatcher.prefix}help, or just a question. Ctrl-D to quit."
     )
     while True:
