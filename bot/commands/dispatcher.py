@@ -31,8 +31,6 @@ def builtin_specs() -> list[CommandSpec]:
             "<question>",
             ("ask Who is the prime minister of Australia?", "ask interoperability"),
             ask,
-            argument="question",
-            argument_required=True,
         ),
         CommandSpec(
             "threats",
@@ -40,7 +38,6 @@ def builtin_specs() -> list[CommandSpec]:
             "[actor]",
             ("threats china", "threats"),
             threats,
-            argument="actor",
         ),
         CommandSpec(
             "summary",
@@ -48,7 +45,6 @@ def builtin_specs() -> list[CommandSpec]:
             "[document|topic|actor]",
             ("summary", "summary partners", "summary russia"),
             summary,
-            argument="focus",
         ),
         CommandSpec(
             "cite",
@@ -56,8 +52,6 @@ def builtin_specs() -> list[CommandSpec]:
             "<phrase>",
             ("cite joint drills", "cite liaison office in Tokyo"),
             cite,
-            argument="phrase",
-            argument_required=True,
         ),
         CommandSpec(
             "sources",
@@ -66,7 +60,6 @@ def builtin_specs() -> list[CommandSpec]:
             ("sources", "sources china"),
             sources,
             aliases=("docs",),
-            argument="filter",
         ),
     ]
 
@@ -91,7 +84,6 @@ class Dispatcher:
                 "[command]",
                 ("help", "help cite"),
                 self._help,
-                argument="command",
             )
         )
 

@@ -19,5 +19,3 @@ class CommandSpec:
     examples: tuple[str, ...]
     handler: Handler = field(compare=False)
     aliases: tuple[str, ...] = ()
-    argument: str | None = None  # name of the single argument (slash-command option), if any
-    argument_required: bool = False

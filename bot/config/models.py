@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Hashable, Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+def repeated(values: Iterable[Hashable]) -> list:
+    """The values that occur more than once, sorted (for "must be unique" errors)."""
+    counts = Counter(values)
+    return sorted(v for v, n in counts.items() if n > 1)
 
 
 class Strict(BaseModel):

@@ -7,7 +7,7 @@ import re
 
 from pydantic import ConfigDict, Field, field_validator
 
-from bot.config.models import Strict
+from bot.config.models import Strict, repeated
 from bot.ingest.feeds import FeedSource
 from bot.ingest.fetch import FetchLimits
 from bot.ingest.urlsafety import Allowlist
@@ -73,8 +73,7 @@ class Sources(Strict):
     @field_validator("feeds")
     @classmethod
     def _unique_names(cls, feeds: list[Feed]) -> list[Feed]:
-        names = [f.name for f in feeds]
-        dupes = sorted({n for n in names if names.count(n) > 1})
+        dupes = repeated(f.name for f in feeds)
         if dupes:
             raise ValueError(f"feed names must be unique; repeated: {', '.join(dupes)}")
         return feeds

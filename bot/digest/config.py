@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 
 from bot.config import Config, ConfigError
 from bot.config.loader import validate_file
-from bot.config.models import Strict
+from bot.config.models import Strict, repeated
 
 DIGEST_FILE = "digest.yaml"
 
@@ -60,8 +60,7 @@ class DigestConfig(Strict):
     @field_validator("channels")
     @classmethod
     def _unique(cls, channels: list[DigestChannel]) -> list[DigestChannel]:
-        ids = [c.channel_id for c in channels]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated(c.channel_id for c in channels)
         if dupes:
             raise ValueError(f"channel_id {dupes[0]} is listed more than once")
         return channels
