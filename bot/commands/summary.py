@@ -54,8 +54,12 @@ def _topic_pool(ctx: Context, key: str) -> list[int]:
 
 
 def _actor_pool(ctx: Context, key: str) -> list[int]:
+    """Sentences naming the actor, ranked with the words an assessment of it tends to use (actors.yaml)."""
+    actors = ctx.engine.config.actors
+    actor = actors.actors[key]
+    query = " ".join([actor.name, *actor.aliases, *actors.threat_context])
     terms = actor_terms(ctx, key)
-    hits = ctx.engine.search(" ".join(terms), FOCUS_POOL, min_coverage=0.0, filters=Filters(require=(terms,)))
+    hits = ctx.engine.search(query, FOCUS_POOL, min_coverage=0.0, filters=Filters(require=(terms,)))
     return [h.passage for h in hits]
 
 
