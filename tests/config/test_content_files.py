@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.config.loader import FILES, ConfigError, load_config, validate_file
+from bot.digest.config import DIGEST_FILE
 from bot.knowledge.boilerplate import Boilerplate
 from bot.knowledge.loader import knowledge_files, load_file
 from tests.helpers import PROJECT
@@ -82,3 +83,8 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
 def test_config_files_are_plain_yaml_mappings() -> None:
     for path in (PROJECT / "config").glob("*.yaml"):
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
+
+
+def test_every_config_file_has_a_schema() -> None:
+    shipped = {p.name for p in (PROJECT / "config").glob("*.yaml")}
+    assert shipped == set(FILES) | {DIGEST_FILE}
