@@ -16,7 +16,7 @@ from bot.digest.model import Digest, DigestInputs
 from bot.digest.rotation import pick_rotating, rotation_key
 from bot.engine import Engine
 from bot.knowledge.model import Document
-from bot.summary.extract import summarise
+from bot.summary.headline import key_sentences
 
 COMMAND = "digest"
 LEAD = 30  # key sentences come from a document's first content sentences (news puts the point first) …
@@ -59,7 +59,7 @@ def new_documents(engine: Engine, ids: tuple[str, ...]) -> list[Document]:
 def key_passages(engine: Engine, doc: Document, n: int) -> list[int]:
     lead = engine.kb.passage_ids(doc)[:LEAD]
     candidates = [p for p in lead if len(engine.passage(p).text.split()) >= MIN_WORDS]
-    return summarise(engine, candidates or list(lead), n)
+    return key_sentences(engine, doc, candidates or list(lead), n)
 
 
 def _title(inputs: DigestInputs) -> str:
