@@ -7,13 +7,20 @@ reports token offsets directly, so spans map back to the source without re-searc
 
 from __future__ import annotations
 
+import re
+
 from syntok import segmenter
+
+# Markdown emphasis marks hide a sentence end from syntok ("**Heading.** Text"); they are blanked out
+# (same length, so offsets stay true) and never start or end a sentence.
+_EMPHASIS_MARK = re.compile(r"\*\*|__")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in `text`, in order."""
+    masked = _EMPHASIS_MARK.sub(lambda m: " " * len(m.group()), text)
     spans: list[tuple[int, int]] = []
-    for paragraph in segmenter.analyze(text):
+    for paragraph in segmenter.analyze(masked):
         for sentence in paragraph:
             tokens = [t for t in sentence if t.value]
             if tokens:

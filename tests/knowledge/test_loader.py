@@ -111,3 +111,10 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffBOM text here.".encode())
     doc = load_folder(tmp_path, BOILER).documents[0]
     assert doc.text(doc.sentences[0].start, doc.sentences[0].end) == "BOM text here."
+
+
+def test_markdown_bold_lead_in_does_not_hide_a_sentence_end(tmp_path: Path) -> None:
+    write_doc(tmp_path, "b.md", "**Improving engagement with businesses.** In January 2023, summits began.")
+    doc = load_folder(tmp_path, BOILER).documents[0]
+    assert [doc.text(s.start, s.end) for s in doc.sentences] == [
+        "Improving engagement with businesses.", "In January 2023, summits began."]
