@@ -81,8 +81,19 @@ class Digest(commands.Cog):
             await send_answer(ctx, _not_configured(ctx), ephemeral=True)
             return
         digest = await self.bot.in_engine_thread(self.service.prepare, channel, discord.utils.utcnow())
+        if ctx.interaction is None and await self._sent_privately(ctx.author, digest.answers):
+            await ctx.message.add_reaction("📬")  # a prefix command cannot answer ephemerally: DM instead
+            return
         for answer in digest.answers:
             await send_answer(ctx, answer, ephemeral=True)
+
+    async def _sent_privately(self, user: discord.abc.User, answers: list[Answer]) -> bool:
+        try:
+            for pages in message_batches(answers):
+                await user.send(embeds=[to_embed(p) for p in pages], allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException:  # DMs closed: fall back to a reply in the channel
+            return False
+        return True
 
     @digest.command(name="now", description="Post today's digest in this channel now (admins).")
     @admin_only()

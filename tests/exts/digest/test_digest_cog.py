@@ -112,3 +112,15 @@ async def test_digest_commands_in_an_unconfigured_channel_say_how_to_set_up(
     await fake_discord.send_message("!digest preview", channel=other)
     reply = await fake_discord.wait_for_message(other)
     assert "No digest is set up for this channel" in reply.embeds[0]["title"]
+
+
+async def test_prefix_preview_goes_to_the_invoker_privately(
+    fake_discord: FakeDiscord, run_bot: BotRunner, tmp_path: Path
+) -> None:
+    await _start(fake_discord, run_bot, tmp_path)
+    await fake_discord.send_message("!digest preview")
+    dm = fake_discord.state.dm_channel(fake_discord.user)
+    private = await fake_discord.wait_for_message(dm)
+    assert private.embeds[0]["title"].startswith("Daily digest")
+    assert private.payload["allowed_mentions"] == {"parse": []}
+    assert fake_discord.messages_in(fake_discord.general) == []
