@@ -26,6 +26,10 @@ from bot.utils.checks import Gate
 
 log = logging.getLogger(__name__)
 
+discord.VoiceClient.warn_nacl = False  # a text-only bot: no voice, so no "PyNaCl is not installed" warning
+if hasattr(discord.VoiceClient, "warn_dave"):
+    discord.VoiceClient.warn_dave = False
+
 EXTENSIONS = (
     "bot.exts.core.errors",
     "bot.exts.core.checks",

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 
+import aiohttp
 import discord
 
 from bot.bot import PolicyBot
@@ -70,6 +71,11 @@ def run_discord(args: argparse.Namespace) -> int:
         return 2
     try:
         asyncio.run(serve(bot, token))
+    except (aiohttp.ClientError, OSError) as exc:
+        print(
+            f"Could not reach Discord ({exc}). Check the network; `python -m bot chat` works offline.", file=sys.stderr
+        )
+        return 1
     except discord.LoginFailure:
         print("Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal.", file=sys.stderr)
         return 1

@@ -62,3 +62,19 @@ def test_signal_shuts_down_cleanly_and_the_token_is_never_logged(sig: signal.Sig
         "never awaited",
     ):
         assert problem not in stderr, stderr
+
+
+def test_unreachable_discord_is_a_clear_message_not_a_traceback(monkeypatch, capsys, tmp_path) -> None:
+    import discord
+
+    from bot.cli import build_parser
+    from bot.frontends.discord_run import run_discord
+
+    monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{free_port()}/api/v10")  # nothing listens
+    monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
+    monkeypatch.delenv("PORT", raising=False)
+    args = build_parser().parse_args(["run", "--data", str(tmp_path)])
+    assert run_discord(args) == 1
+    err = capsys.readouterr().err
+    assert "Could not reach Discord" in err and "Traceback" not in err
+    assert "not-a-real-token" not in err
