@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.commands.text_input import plural
 from bot.config import ConfigError, load_config
 from bot.digest.config import load_digest_config
 from bot.engine import Engine
@@ -41,5 +42,5 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"FAIL knowledge: no usable documents in {knowledge_dir}")
         return 1
     Engine.from_documents(report.documents, config)  # the index builds from what loaded
-    print(f"{len(report.documents)} documents ok, {len(report.skipped)} with errors", file=sys.stderr)
+    print(f"{plural(len(report.documents), 'document')} ok, {len(report.skipped)} with errors", file=sys.stderr)
     return 1 if report.skipped else 0
