@@ -22,6 +22,13 @@ from tests.fakediscord.plugin import BotRunner
 from tests.helpers import PROJECT, write_doc
 
 LONDON = ZoneInfo("Europe/London")
+# The channel's slot is 12 hours away from the real clock, so the cog's own minute loop (real time) finds
+# today's slot long past its grace window and never posts: only the test's ticks at `AT` do.
+SLOT = (dt.datetime.now(LONDON) - dt.timedelta(hours=12)).time().replace(second=0, microsecond=0)
+
+
+def next_slot() -> dt.datetime:
+    return next_run(discord.utils.utcnow(), SLOT, LONDON) + dt.timedelta(minutes=5)
 NEW_DOC = """
     NATO and Japan agreed a new cyber defence partnership in Tokyo, with joint exercises planned for the spring.
     China criticised the agreement as a threat to regional stability and warned against bloc confrontation.
@@ -32,7 +39,7 @@ def _config_dir(tmp_path: Path, channel_id: int) -> Path:
     folder = tmp_path / "config"
     shutil.copytree(PROJECT / "config", folder)
     (folder / "digest.yaml").write_text(
-        f"channels:\n  - channel_id: {channel_id}\n    time: '09:00'\n    timezone: Europe/London\n"
+        f"channels:\n  - channel_id: {channel_id}\n    time: '{SLOT:%H:%M}'\n    timezone: Europe/London\n"
         "    topics: [partners]\n    actors: [china]\n",
         encoding="utf-8",
     )
@@ -77,7 +84,7 @@ async def test_new_document_is_posted_once_within_limits(
     )
     await bot.reloader.reload("test")
     cog = bot.get_cog("Digest")
-    at = next_run(discord.utils.utcnow(), dt.time(9), LONDON) + dt.timedelta(minutes=5)
+    at = next_slot()
 
     results = await cog.service.tick(at)
     assert [r.action for r in results] == ["posted"]
@@ -96,7 +103,7 @@ async def test_preview_shows_what_is_posted(fake_discord: FakeDiscord, run_bot: 
     bot, _ = await _start(fake_discord, run_bot, tmp_path)
     cog = bot.get_cog("Digest")
     channel = cog.service.config.channels[0]
-    at = next_run(discord.utils.utcnow(), dt.time(9), LONDON) + dt.timedelta(minutes=5)
+    at = next_slot()
     preview = await bot.in_engine_thread(cog.service.prepare, channel, at)
     await cog.service.tick(at)
     posted = await fake_discord.wait_for_message(fake_discord.general)
