@@ -153,23 +153,27 @@ class InteractionRoutes:
             return None
         return self.state.messages.get(str(wanted))
 
-    async def get_message(self, request: web.Request) -> web.Response:
+    def _lookup(self, request: web.Request) -> Payload | web.Response:
+        """The interaction's message the route names, or the error response Discord would give."""
         record = self._record(request)
         if isinstance(record, web.Response):
             return record
         message = self._target(request, record)
         if message is None:
             return responses.error(404, responses.UNKNOWN_MESSAGE, "Unknown Message")
+        return message
+
+    async def get_message(self, request: web.Request) -> web.Response:
+        message = self._lookup(request)
+        if isinstance(message, web.Response):
+            return message
         return responses.ok(message, route=self.ctx.captured(request).route)
 
     async def edit_message(self, request: web.Request) -> web.Response:
         cap = self.ctx.captured(request)
-        record = self._record(request)
-        if isinstance(record, web.Response):
-            return record
-        message = self._target(request, record)
-        if message is None:
-            return responses.error(404, responses.UNKNOWN_MESSAGE, "Unknown Message")
+        message = self._lookup(request)
+        if isinstance(message, web.Response):
+            return message
         payload = cap.json if isinstance(cap.json, dict) else {}
         if problem := validation.check_message(payload, len(cap.files), creating=False):
             return problem
@@ -186,12 +190,9 @@ class InteractionRoutes:
         await self.ctx.dispatch_message("MESSAGE_UPDATE", message)
 
     async def delete_message(self, request: web.Request) -> web.Response:
-        record = self._record(request)
-        if isinstance(record, web.Response):
-            return record
-        message = self._target(request, record)
-        if message is None:
-            return responses.error(404, responses.UNKNOWN_MESSAGE, "Unknown Message")
+        message = self._lookup(request)
+        if isinstance(message, web.Response):
+            return message
         del self.state.messages[message["id"]]
         return responses.no_content(route=self.ctx.captured(request).route)
 
