@@ -7,16 +7,22 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from bot.cache.pipeline import load_knowledge
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
 from bot.search.analyzer import Analyzer
+from bot.search.dates import DocumentDates, time_asked
+from bot.search.fields import Fields
 from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
+from bot.search.rank import Ranked, Ranker
 from bot.search.retrieve import Filters, Hit, retrieve
+from bot.search.traits import trait_array
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -54,7 +60,13 @@ class Engine:
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
+        meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
+        self.questions = QueryBuilder(self.analyzer, expander, ignore=meta)
         self._terms: dict[tuple[str, ...], list[str]] = {}
+        self.fields = Fields.build(kb, index, self.analyzer, search.k1, search.b)
+        self.dates = DocumentDates([d.date for d in kb.documents])
+        self.flags = trait_array(kb.texts())
+        self.ranker = Ranker(index, self.fields, self.dates, kb.passage_doc, self.flags, config.settings.ranking)
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
@@ -86,6 +98,14 @@ class Engine:
 
     def query(self, text: str) -> Query:
         return self.queries.build(text)
+
+    def question(self, text: str) -> Query:
+        """A question as typed: like `query`, but words about the asking (article, think) are dropped."""
+        return self.questions.build(text)
+
+    def rank(self, query: Query, k: int, *, exclude: np.ndarray | None = None) -> list[Ranked]:
+        """Sentences for a question, scored on their own words and their context (bot/search/rank.py)."""
+        return self.ranker.rank(query, k, time_asked(query.text), exclude=exclude, same_text=self._text_key)
 
     def terms(self, words: list[str]) -> list[str]:
         """Index terms for plain words or phrases from config (e.g. an actor's aliases), remembered: the

@@ -9,7 +9,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
+from bot.config.models import Actors, Aliases, DiscordSettings, Questions, Settings, Topics
 from bot.config.sources import Sources
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +28,7 @@ class Config:
     topics: Topics
     discord: DiscordSettings
     sources: Sources = Sources()
+    questions: Questions = Questions()
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -37,6 +38,7 @@ FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": Topics,
     "discord.yaml": DiscordSettings,
     "sources.yaml": Sources,
+    "questions.yaml": Questions,
 }
 
 
@@ -81,4 +83,5 @@ def load_config(folder: Path) -> Config:
         topics=loaded["topics.yaml"],
         discord=loaded["discord.yaml"],
         sources=loaded["sources.yaml"],
+        questions=loaded["questions.yaml"],
     )

@@ -26,6 +26,12 @@ class AnswerSettings(Strict):
         0.4, ge=0.0, le=1.0, description="share of the question's informative weight a passage must match"
     )
     max_query_chars: int = Field(500, ge=20, le=5000, description="longer questions are truncated")
+    confident_coverage: float = Field(
+        0.6, ge=0.0, le=1.0, description="an !ask answer is confident when its best excerpt covers this share"
+    )
+    closest_coverage: float = Field(
+        0.3, ge=0.0, le=1.0, description="below confident, down to this share: shown as closest matches"
+    )
     summary_sentences: int = Field(4, ge=3, le=5)
     threats_k: int = Field(5, ge=1, le=10)
 
@@ -37,6 +43,21 @@ class SearchSettings(Strict):
     builder: Literal["rank-bm25", "numpy"] = Field(
         "rank-bm25", description="how the index statistics are counted at build time (the same scores either way)"
     )
+
+
+class RankingSettings(Strict):
+    """How !ask fuses a sentence's own score with its context (see bot/search/rank.py)."""
+
+    paragraph: float = Field(0.3, ge=0, description="weight of the paragraph's BM25 score")
+    title: float = Field(0.5, ge=0, description="weight of the document title's BM25 score")
+    date: float = Field(1.0, ge=0, description="weight of the document date fitting the time asked")
+    coverage: float = Field(1.0, ge=0, description="weight of the share of the question covered")
+    context_previous: float = Field(0.8, ge=0, le=1, description="a word in the previous sentence counts this much")
+    context_paragraph: float = Field(0.5, ge=0, le=1, description="a word elsewhere in the paragraph")
+    context_title: float = Field(0.7, ge=0, le=1, description="a word in the document title")
+    question_penalty: float = Field(0.6, ge=0, description="subtracted from a sentence that is itself a question")
+    answer_type: float = Field(0.3, ge=0, description="added when it has the kind of answer asked (number, time)")
+    pool: int = Field(200, ge=10, le=5000, description="sentences re-ranked after the first stage")
 
 
 class BoilerplateSettings(Strict):
@@ -58,6 +79,7 @@ class Settings(Strict):
     prefix: str = Field("!", min_length=1, max_length=5)
     answers: AnswerSettings = AnswerSettings()
     search: SearchSettings = SearchSettings()
+    ranking: RankingSettings = RankingSettings()
     boilerplate: BoilerplateSettings = BoilerplateSettings()
 
 
@@ -72,6 +94,29 @@ class Aliases(Strict):
             if len(group) < 2:
                 raise ValueError(f"a spelling group needs at least two variants, got {group}")
         return groups
+
+
+class Questions(Strict):
+    """How people phrase questions: words that say how a question is asked, and questions that are commands."""
+
+    meta_words: list[str] = Field(
+        default_factory=list, description="words about the asking (article, think, tell); never count against a passage"
+    )
+    intents: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="command → regexes matched against the whole question; a (?P<subject>…) group is its argument",
+    )
+
+    @field_validator("intents")
+    @classmethod
+    def _patterns(cls, intents: dict[str, list[str]]) -> dict[str, list[str]]:
+        for command, patterns in intents.items():
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"{command}: {pattern!r} is not a valid regular expression: {exc}") from exc
+        return intents
 
 
 class Actor(Strict):

@@ -67,12 +67,15 @@ class Expander:
 
 
 class QueryBuilder:
-    def __init__(self, analyzer: Analyzer, expander: Expander | None = None) -> None:
+    """`ignore`: words about the asking (config/questions.yaml `meta_words`), dropped like stopwords."""
+
+    def __init__(self, analyzer: Analyzer, expander: Expander | None = None, ignore: frozenset[str] = frozenset()) -> None:
         self.analyzer = analyzer
         self.expander = expander
+        self.ignore = ignore
 
     def build(self, text: str) -> Query:
-        groups = self.analyzer.groups(text)
+        groups = [g for g in self.analyzer.groups(text) if not all(w in self.ignore for w in g)]
         concepts = [Concept(g, [WeightedTerm(t) for t in self.analyzer.stem(g)]) for g in groups]
         heads = [c.terms[-1].term for c in concepts]  # joined form for hyphenated words
         for pos, term in self.analyzer.phrase_terms(heads):

@@ -1,0 +1,56 @@
+"""Words in a question that the knowledge base does not have: typos are corrected, names are reported.
+
+A word no passage contains is a typo when it was typed in lower case and a known word is close in
+spelling ("secratary" → "secretary"); it is a name when it was capitalised mid-question or is a number
+("Orlenburg", "2028"), and then the question asks about something the knowledge base does not cover.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.search.index import BM25Index
+from bot.search.query import Query
+from bot.search.vocabulary import Vocabulary
+
+MAX_CORRECTIONS = 3
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass
+class Checked:
+    text: str  # the question with its typos corrected
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, used)
+    unknown_names: list[str] = field(default_factory=list)
+
+
+def check_words(question: str, query: Query, index: BM25Index, vocabulary: Vocabulary) -> Checked:
+    checked = Checked(question)
+    typed = _typed_forms(question)
+    for concept in query.concepts:
+        if any(index.term_idf(t.term) is not None for t in concept.terms):
+            continue
+        word = concept.words[-1]
+        surface = typed.get(word, word)
+        if _is_name(surface, question):
+            checked.unknown_names.append(surface)
+        elif len(checked.corrections) < MAX_CORRECTIONS:
+            close = vocabulary.closest(word, limit=1)
+            if close:
+                checked.corrections.append((surface, close[0]))
+                checked.text = re.sub(rf"(?<!\w){re.escape(surface)}(?!\w)", close[0], checked.text, count=1)
+    return checked
+
+
+def _typed_forms(question: str) -> dict[str, str]:
+    return {m.group().lower().replace("’", "'").split("'")[0]: m.group() for m in _WORD.finditer(question)}
+
+
+def _is_name(surface: str, question: str) -> bool:
+    if surface.isdigit():
+        return True
+    if not surface[:1].isupper() or question == question.upper():
+        return False
+    first = _WORD.search(question)
+    return not (first and first.group() == surface and question.lower() != question)  # first word: just a capital
