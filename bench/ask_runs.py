@@ -60,7 +60,9 @@ def timed(dispatcher: Dispatcher, question: str, command: str = "ask") -> tuple[
     return answer, (time.perf_counter() - started) * 1000
 
 
-def reqa_tallies(dispatcher: Dispatcher, data: ReqaSet, questions: Iterable[Question] | None = None) -> dict[str, Tally]:
+def reqa_tallies(
+    dispatcher: Dispatcher, data: ReqaSet, questions: Iterable[Question] | None = None
+) -> dict[str, Tally]:
     tallies = {"tune": Tally(), "held-out": Tally()}
     for q in questions if questions is not None else data.questions:
         answer, ms = timed(dispatcher, q.text)

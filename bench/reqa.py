@@ -36,6 +36,7 @@ class ReqaSet:
     questions: list[Question]
     tune_titles: set[str]
     sentences: list[dict] = field(default_factory=list)  # ReQA's own candidate sentences (for baselines)
+    paragraph_starts: dict[int, int] = field(default_factory=dict)  # paragraph id → its offset in its file
 
 
 def _lines(path: Path) -> Iterator[dict]:
@@ -69,18 +70,24 @@ def build_reqa(data: Path, out: Path) -> ReqaSet:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     sentences = list(_lines(data / "sentences.jsonl.gz"))
-    span = {s["id"]: (para_start[s["paragraph_id"]] + s["start"], para_start[s["paragraph_id"]] + s["end"]) for s in sentences}
+    span = {
+        s["id"]: (para_start[s["paragraph_id"]] + s["start"], para_start[s["paragraph_id"]] + s["end"])
+        for s in sentences
+    }
     questions = []
     for q in _lines(data / "questions.jsonl"):
         base = para_start[q["paragraph_id"]]
         questions.append(
             Question(
-                q["id"], q["question"], q["title"], [span[g] for g in q["gold_sentence_ids"]],
+                q["id"],
+                q["question"],
+                q["title"],
+                [span[g] for g in q["gold_sentence_ids"]],
                 [base + a["start"] for a in q["answers"]],
             )
         )
     titles = sorted(by_title)
-    return ReqaSet(out, questions, set(titles[: len(titles) // 2]), sentences)
+    return ReqaSet(out, questions, set(titles[: len(titles) // 2]), sentences, para_start)
 
 
 def hit(question: Question, start: int, end: int) -> bool:

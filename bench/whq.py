@@ -46,7 +46,9 @@ class WhSet:
 def load_wh(path: Path) -> WhSet:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = [
-        WhCase(c["id"], c["q"], list(c.get("tags") or []), [norm(g) for g in c["gold"]], {d["url"] for d in c["gold_docs"]})
+        WhCase(
+            c["id"], c["q"], list(c.get("tags") or []), [norm(g) for g in c["gold"]], {d["url"] for d in c["gold_docs"]}
+        )
         for c in raw["ask"]
     ]
     return WhSet(cases, list(raw.get("negatives") or []), raw)

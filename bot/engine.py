@@ -58,7 +58,7 @@ class Engine:
         self.match = match or MatchText.build(kb.texts())
         self.analyzer = analyzer_for(config)
         search = config.settings.search
-        expander = Expander(self.analyzer, config.aliases, search.related_weight)
+        expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
         meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
         self.questions = QueryBuilder(self.analyzer, expander, ignore=meta)
@@ -102,6 +102,23 @@ class Engine:
     def question(self, text: str) -> Query:
         """A question as typed: like `query`, but words about the asking (article, think) are dropped."""
         return self.questions.build(text)
+
+    def known(self, term: str) -> bool:
+        """Whether any passage or document title has this index term."""
+        return self.index.term_idf(term) is not None or self.fields.titles.term_idf(term) is not None
+
+    def in_document(self, pid: int, concept) -> bool:
+        """Whether the document of passage `pid` has any term of the concept, in a sentence or its title."""
+        doc = int(self.kb.passage_doc[pid])
+        for name in concept.term_names:
+            if doc in self.fields.titles.postings(name)[0]:
+                return True
+            rows = self.index.postings(name)[0]
+            span = self.kb.passage_ids(self.kb.documents[doc])
+            at = np.searchsorted(rows, span.start)
+            if at < len(rows) and rows[at] < span.stop:
+                return True
+        return False
 
     def rank(self, query: Query, k: int, *, exclude: np.ndarray | None = None) -> list[Ranked]:
         """Sentences for a question, scored on their own words and their context (bot/search/rank.py)."""

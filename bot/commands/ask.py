@@ -13,9 +13,9 @@ from bot.commands.context import Context
 from bot.commands.intent import route, routed_answer
 from bot.commands.suggest import suggestions
 from bot.commands.text_input import echo, truncate
-from bot.search.answerability import Verdict, decide
+from bot.search.answerability import Verdict
+from bot.search.answering import Found, answer_question
 from bot.search.rank import Ranked
-from bot.search.spelling import check_words
 from bot.search.traits import BACKREF
 
 
@@ -42,15 +42,13 @@ def ask(ctx: Context, question: str) -> Answer:
             intro="Add a name, place or topic to search for.",
             notes=suggestions(ctx, []),
         )
-    checked = check_words(question, query, engine.index, engine.vocabulary)
-    if checked.corrections:
-        query = engine.question(checked.text)
-        fixed = ", ".join(f"“{echo(used, 30)}” for “{echo(typed, 30)}”" for typed, used in checked.corrections)
+    found = answer_question(engine, question, ctx.settings.answers.top_k, exclude=getattr(engine, "junk", None))
+    if found.corrections:
+        fixed = ", ".join(f"“{echo(used, 30)}” for “{echo(typed, 30)}”" for typed, used in found.corrections)
         notes.append(f"Searched with {fixed}.")
-    hits = engine.rank(query, ctx.settings.answers.top_k, exclude=getattr(engine, "junk", None))
-    verdict = decide(hits, checked.unknown_names, ctx.settings.answers)
+    verdict, hits = found.verdict, found.hits
     if verdict is Verdict.NOTHING:
-        return _nothing(ctx, question, query, checked.unknown_names, notes)
+        return _nothing(ctx, question, found, notes)
     excerpts = [_excerpt(ctx, hit) for hit in hits]
     title = (
         f"Best excerpts for “{echo(question)}”"
@@ -71,11 +69,16 @@ def _excerpt(ctx: Context, hit: Ranked) -> Excerpt:
     return excerpt(passage, hit.score, lead)
 
 
-def _nothing(ctx: Context, question: str, query, unknown: list[str], notes: list[str]) -> Answer:
-    if unknown:
-        names = ", ".join(f"“{echo(n, 30)}”" for n in unknown[:3])
-        notes = [f"No document mentions {names}.", *notes]
-    words = [w for c in query.concepts for w in c.words]
+def _nothing(ctx: Context, question: str, found: Found, notes: list[str]) -> Answer:
+    evidence = found.evidence
+    if evidence is not None:
+        names = evidence.unknown_names or evidence.missing_names
+        if names:
+            listed = ", ".join(f"“{echo(n, 30)}”" for n in names[:3])
+            notes = [f"No document that matches your question mentions {listed}.", *notes]
+        elif evidence.after_newest:
+            notes = ["That is after the newest document in the knowledge base.", *notes]
+    words = [w for c in found.query.concepts for w in c.words]
     return Answer(
         "ask",
         f"Nothing relevant in the knowledge base for “{echo(question)}”",

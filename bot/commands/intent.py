@@ -35,7 +35,9 @@ def route(ctx: Context, question: str) -> Route | None:
 def routed_answer(ctx: Context, question: str, found: Route) -> Answer:
     answer = found.run()
     line = f"Answered as `{ctx.prefix}{found.command}` (your question “{echo(question, 60)}” asks for that)."
-    return replace(answer, intro=f"{line}\n{answer.intro}" if answer.intro else line, data={**answer.data, "routed_from": "ask"})
+    return replace(
+        answer, intro=f"{line}\n{answer.intro}" if answer.intro else line, data={**answer.data, "routed_from": "ask"}
+    )
 
 
 def _pattern_route(ctx: Context, question: str) -> Route | None:

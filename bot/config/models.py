@@ -40,6 +40,7 @@ class SearchSettings(Strict):
     k1: float = Field(1.2, gt=0)
     b: float = Field(0.75, ge=0, le=1)
     related_weight: float = Field(0.6, gt=0, le=1, description="weight of an alias relative to the word typed")
+    family_weight: float = Field(0.8, gt=0, le=1, description="weight of another word of the same family")
     builder: Literal["rank-bm25", "numpy"] = Field(
         "rank-bm25", description="how the index statistics are counted at build time (the same scores either way)"
     )
@@ -48,12 +49,12 @@ class SearchSettings(Strict):
 class RankingSettings(Strict):
     """How !ask fuses a sentence's own score with its context (see bot/search/rank.py)."""
 
-    paragraph: float = Field(0.3, ge=0, description="weight of the paragraph's BM25 score")
-    title: float = Field(0.5, ge=0, description="weight of the document title's BM25 score")
+    paragraph: float = Field(0.15, ge=0, description="weight of the paragraph's BM25 score")
+    title: float = Field(1.5, ge=0, description="weight of the document title's BM25 score")
     date: float = Field(1.0, ge=0, description="weight of the document date fitting the time asked")
-    coverage: float = Field(1.0, ge=0, description="weight of the share of the question covered")
+    coverage: float = Field(2.5, ge=0, description="weight of the share of the question covered")
     context_previous: float = Field(0.8, ge=0, le=1, description="a word in the previous sentence counts this much")
-    context_paragraph: float = Field(0.5, ge=0, le=1, description="a word elsewhere in the paragraph")
+    context_paragraph: float = Field(0.0, ge=0, le=1, description="a word elsewhere in the paragraph")
     context_title: float = Field(0.7, ge=0, le=1, description="a word in the document title")
     question_penalty: float = Field(0.6, ge=0, description="subtracted from a sentence that is itself a question")
     answer_type: float = Field(0.3, ge=0, description="added when it has the kind of answer asked (number, time)")
@@ -86,8 +87,11 @@ class Settings(Strict):
 class Aliases(Strict):
     spelling: list[list[str]] = Field(default_factory=list, description="variants that mean exactly the same")
     related: dict[str, list[str]] = Field(default_factory=dict, description="a name and what else it goes by")
+    families: list[list[str]] = Field(
+        default_factory=list, description="word families the stemmer splits (partner, partnership), at family_weight"
+    )
 
-    @field_validator("spelling")
+    @field_validator("spelling", "families")
     @classmethod
     def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
         for group in groups:

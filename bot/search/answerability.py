@@ -1,15 +1,20 @@
 """Whether a question is answered: confidently, with closest matches only, or not at all.
 
-Measured on labelled questions (bench/eval_answers.py; thresholds in config/settings.yaml `answers`):
-the share of the question's informative weight (idf) that the best sentence covers, counting its
-context, decides between the three. A name the knowledge base has never seen (a capitalised word in the
-question that no document contains, after spelling correction) makes the question unanswerable however
-well the rest matches: "What does the Orlenburg Protocol require?" is not about any known protocol.
+Calibrated on labelled questions (bench/eval_answers.py; thresholds in config/settings.yaml `answers`):
+- the share of the question's informative weight (idf) that the best sentence covers, counting its
+  context (previous sentence, title, the document's date), picks confident / closest / nothing;
+- a name the knowledge base has never seen (capitalised mid-question, not a typo of a known word that the
+  best match then confirms) makes the question unanswerable: "the Orlenburg Protocol" is no known protocol;
+- so does a name no matched document mentions ("Germany's retirement age" answered from a speech that
+  never names Germany), and a year after the newest document ("the 2028 election").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum
+
+import numpy as np
 
 from bot.config.models import AnswerSettings
 from bot.search.rank import Ranked
@@ -21,10 +26,30 @@ class Verdict(str, Enum):
     NOTHING = "nothing"
 
 
-def decide(hits: list[Ranked], unknown_names: list[str], settings: AnswerSettings) -> Verdict:
-    if not hits or unknown_names:
+@dataclass
+class Evidence:
+    hits: list[Ranked]
+    unknown_names: list[str] = field(default_factory=list)  # typed names no document has
+    missing_names: list[str] = field(default_factory=list)  # typed names the matching documents lack
+    after_newest: bool = False  # the question asks about a year after every document
+
+
+def decide(evidence: Evidence, settings: AnswerSettings) -> Verdict:
+    if not evidence.hits or evidence.unknown_names or evidence.missing_names or evidence.after_newest:
         return Verdict.NOTHING
-    best = hits[0].coverage
+    best = evidence.hits[0].coverage
     if best >= settings.confident_coverage:
         return Verdict.CONFIDENT
     return Verdict.CLOSEST if best >= settings.closest_coverage else Verdict.NOTHING
+
+
+def with_names(hits: list[Ranked], names: list[int], in_document: np.ndarray) -> list[Ranked]:
+    """The hits whose sentence, context or document has every name typed (`in_document[h, i]`: hit h's
+    document mentions name i), best first."""
+    if not names:
+        return hits
+    return [
+        h
+        for h, docs in zip(hits, in_document, strict=True)
+        if all(h.found[i] > 0 or docs[j] for j, i in enumerate(names))
+    ]

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\b")
 _PART = re.compile(r"\b(early|mid|late|end of|beginning of|start of)[\s-]+(19[5-9]\d|20\d\d)\b")
 _RECENT = re.compile(r"\b(latest|most recent|recent(ly)?|current(ly)?|newest|this year|nowadays)\b")
-_PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (4, 9), "late": (9, 12), "end of": (10, 12)}
+_PARTS = {
+    "early": (1, 4),
+    "beginning of": (1, 3),
+    "start of": (1, 3),
+    "mid": (4, 9),
+    "late": (9, 12),
+    "end of": (10, 12),
+}
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,15 @@ def _month(word: str) -> int:
 
 
 def _is_may_verb(word: str, text: str) -> bool:
-    """"may" is a month only next to a number ("May 2021", "3 May"), not in "what may happen"."""
+    """ "may" is a month only next to a number ("May 2021", "3 May"), not in "what may happen"."""
     return word == "may" and not re.search(r"\bmay\s+\d|\d\s+may\b", text)
 
 
-def year_tokens(text: str) -> set[str]:
-    return set(_YEAR.findall(text.lower()))
+def is_date_word(word: str, asked: TimeAsked) -> bool:
+    """A word of the question that names the time asked: one of its years, or a month named with a year."""
+    if word.isdigit():
+        return int(word) in asked.years
+    return bool(asked.months) and (word.rstrip(".") in MONTHS or word in _MONTH_ABBR)
 
 
 class DocumentDates:
@@ -86,6 +94,15 @@ class DocumentDates:
             dated = self.year > 0
             out[dated] = (self.ordinal[dated] - self.oldest) / (self.newest - self.oldest)
         return out
+
+    def fits(self, docs: np.ndarray, asked: TimeAsked) -> np.ndarray:
+        """1.0 where the document is dated in a year asked (a date word of the question is then found)."""
+        return np.isin(self.year[docs], list(asked.years)).astype(np.float64)
+
+    def after_newest(self, asked: TimeAsked) -> bool:
+        """Every year asked is after the newest document: the knowledge base cannot know about it."""
+        newest = self.newest // 12
+        return bool(asked.years) and newest > 0 and min(asked.years) > newest
 
     def covers(self, years: frozenset[int]) -> bool:
         """Whether any document is dated in one of these years (a year after the newest document is not)."""

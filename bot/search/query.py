@@ -34,9 +34,9 @@ class Query:
 
 
 class Expander:
-    """Spelling variants (full weight) and related names (lower weight) from config/aliases.yaml."""
+    """Spelling variants (full weight), word families and related names (lower weight) from config/aliases.yaml."""
 
-    def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float) -> None:
+    def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float, family_weight: float = 0.8) -> None:
         self.analyzer = analyzer
         self.related_weight = related_weight
         self._rules: dict[str, list[tuple[tuple[str, ...], list[list[str]], float]]] = {}  # by last stem
@@ -44,6 +44,8 @@ class Expander:
             self._add_group(group, 1.0)
         for key, values in aliases.related.items():
             self._add_group([key, *values], related_weight)
+        for group in aliases.families:
+            self._add_group(group, family_weight)
 
     def _add_group(self, members: list[str], weight: float) -> None:
         phrases = [tuple(self.analyzer.heads(m)) for m in members]
@@ -69,7 +71,9 @@ class Expander:
 class QueryBuilder:
     """`ignore`: words about the asking (config/questions.yaml `meta_words`), dropped like stopwords."""
 
-    def __init__(self, analyzer: Analyzer, expander: Expander | None = None, ignore: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, analyzer: Analyzer, expander: Expander | None = None, ignore: frozenset[str] = frozenset()
+    ) -> None:
         self.analyzer = analyzer
         self.expander = expander
         self.ignore = ignore

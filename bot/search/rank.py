@@ -17,13 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.config.models import RankingSettings
-from bot.search.dates import DocumentDates, TimeAsked
+from bot.search.dates import DocumentDates, TimeAsked, is_date_word
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
 from bot.search.query import Query, concept_weight
 from bot.search.traits import NUMBER, QUESTION, TIME
 
-_HOW_MANY = re.compile(r"\bhow (many|much|big|large|long|far|old)\b|\bwhat (share|percentage|proportion|number|amount)\b")
+_HOW_MANY = re.compile(
+    r"\bhow (many|much|big|large|long|far|old)\b|\bwhat (share|percentage|proportion|number|amount)\b"
+)
 _WHEN = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b")
 
 
@@ -33,6 +35,7 @@ class Ranked:
     score: float
     coverage: float  # share of the question's weight found in the sentence or, in part, its context
     own_coverage: float  # share found in the sentence itself
+    found: tuple[float, ...] = ()  # per concept of the question: 1 in the sentence, less in its context, 0 absent
 
 
 def answer_kind(text: str) -> int:
@@ -74,13 +77,20 @@ class Ranker:
         ids = np.flatnonzero(eligible)
         if not len(ids):
             return []
-        pool = ids[np.argsort(-first[ids], kind="stable")[: self.w.pool]]
-        cover, own = self._coverage(query, weights / total, pool, asked)
+        pool = _best(ids, first[ids], self.w.pool)
+        found, own = self._found(query, pool, asked)
+        shares = weights / total
+        cover = found @ shares
         score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
         order = np.lexsort((pool, -score))
         chosen = _distinct(pool[order], k, same_text)
         at = {int(p): i for i, p in enumerate(pool)}
-        return [Ranked(p, float(score[at[p]]), float(cover[at[p]]), float(own[at[p]])) for p in chosen]
+        return [
+            Ranked(
+                p, float(score[at[p]]), float(cover[at[p]]), float(own[at[p]] @ shares), tuple(found[at[p]].tolist())
+            )
+            for p in chosen
+        ]
 
     def _first_stage(self, query: Query, asked: TimeAsked, total: float) -> tuple[np.ndarray, np.ndarray]:
         terms, f = query.terms, self.fields
@@ -92,16 +102,15 @@ class Ranker:
         score = own + self.w.paragraph * para + doc[self.passage_doc]
         return score / np.float32(total), (own > 0) | (para > 0)
 
-    def _coverage(
-        self, query: Query, shares: np.ndarray, pool: np.ndarray, asked: TimeAsked
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _found(self, query: Query, pool: np.ndarray, asked: TimeAsked) -> tuple[np.ndarray, np.ndarray]:
+        """(pool × concept) arrays: how far each concept is found counting context, and in the sentence."""
         f, w = self.fields, self.w
         rows, docs = f.passage_paragraph[pool], self.passage_doc[pool]
         prev = np.where(self._has_previous[pool], pool - 1, -1)
-        in_date = np.isin(self.dates.year[docs], list(asked.years)) if asked.years else None
-        cover = np.zeros(len(pool), dtype=np.float64)
-        own = np.zeros(len(pool), dtype=np.float64)
-        for concept, share in zip(query.concepts, shares, strict=True):
+        in_date = self.dates.fits(docs, asked) if asked.years else None
+        found = np.zeros((len(pool), len(query.concepts)), dtype=np.float64)
+        own = np.zeros_like(found)
+        for i, concept in enumerate(query.concepts):
             names = concept.term_names
             s = _member(self.index, names, pool)
             context = np.maximum.reduce(
@@ -111,11 +120,11 @@ class Ranker:
                     w.context_title * _member(f.titles, names, docs),
                 ]
             )
-            if in_date is not None and any(word.isdigit() and int(word) in asked.years for word in concept.words):
-                context = np.maximum(context, in_date.astype(np.float64))
-            own += share * s
-            cover += share * np.maximum(s, context)
-        return cover, own
+            if in_date is not None and any(is_date_word(word, asked) for word in concept.words):
+                context = np.maximum(context, in_date)
+            own[:, i] = s
+            found[:, i] = np.maximum(s, context)
+        return found, own
 
     def _traits(self, pool: np.ndarray, text: str) -> np.ndarray:
         flags = self.flags[pool]
@@ -124,6 +133,14 @@ class Ranker:
         if kind:
             out = out + self.w.answer_type * ((flags & kind) > 0)
         return out
+
+
+def _best(ids: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
+    """The n best ids by score (a partial sort: the eligible set can be tens of thousands)."""
+    if len(ids) > n:
+        part = np.argpartition(-scores, n - 1)[:n]
+        ids, scores = ids[part], scores[part]
+    return ids[np.lexsort((ids, -scores))]
 
 
 def _member(index: BM25Index, names: list[str], rows: np.ndarray) -> np.ndarray:

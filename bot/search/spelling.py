@@ -8,9 +8,9 @@ spelling ("secratary" → "secretary"); it is a name when it was capitalised mid
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.search.index import BM25Index
 from bot.search.query import Query
 from bot.search.vocabulary import Vocabulary
 
@@ -25,11 +25,18 @@ class Checked:
     unknown_names: list[str] = field(default_factory=list)
 
 
-def check_words(question: str, query: Query, index: BM25Index, vocabulary: Vocabulary) -> Checked:
+def names_in(question: str, query: Query) -> list[int]:
+    """Positions of the query's concepts that were typed as names (capitalised mid-question, or numbers)."""
+    typed = _typed_forms(question)
+    return [i for i, c in enumerate(query.concepts) if _is_name(typed.get(c.words[-1], c.words[-1]), question)]
+
+
+def check_words(question: str, query: Query, known: Callable[[str], bool], vocabulary: Vocabulary) -> Checked:
+    """`known(term)`: whether any passage or title has the index term."""
     checked = Checked(question)
     typed = _typed_forms(question)
     for concept in query.concepts:
-        if any(index.term_idf(t.term) is not None for t in concept.terms):
+        if any(known(t.term) for t in concept.terms):
             continue
         word = concept.words[-1]
         surface = typed.get(word, word)
