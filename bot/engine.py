@@ -22,7 +22,7 @@ from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.rank import Ranked, Ranker
 from bot.search.retrieve import Filters, Hit, retrieve
-from bot.search.traits import trait_array
+from bot.search.traits import name_counts, trait_array
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,15 @@ class Engine:
         expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
         meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
-        self.questions = QueryBuilder(self.analyzer, expander, ignore=meta)
+        soft = config.questions.soft_words
+        self.questions = QueryBuilder(self.analyzer, expander, meta, soft, search.related_weight)
         self._terms: dict[tuple[str, ...], list[str]] = {}
         self.fields = Fields.build(kb, index, self.analyzer, search.k1, search.b)
         self.dates = DocumentDates([d.date for d in kb.documents])
-        self.flags = trait_array(kb.texts())
-        self.ranker = Ranker(index, self.fields, self.dates, kb.passage_doc, self.flags, config.settings.ranking)
+        texts = kb.texts()
+        self.flags = trait_array(texts)
+        ranking = config.settings.ranking
+        self.ranker = Ranker(index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, name_counts(texts))
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:

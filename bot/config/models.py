@@ -58,7 +58,7 @@ class RankingSettings(Strict):
     context_title: float = Field(0.7, ge=0, le=1, description="a word in the document title")
     question_penalty: float = Field(0.6, ge=0, description="subtracted from a sentence that is itself a question")
     answer_type: float = Field(0.3, ge=0, description="added when it has the kind of answer asked (number, time)")
-    pool: int = Field(200, ge=10, le=5000, description="sentences re-ranked after the first stage")
+    pool: int = Field(600, ge=10, le=5000, description="sentences re-ranked after the first stage")
 
 
 class BoilerplateSettings(Strict):
@@ -105,6 +105,10 @@ class Questions(Strict):
 
     meta_words: list[str] = Field(
         default_factory=list, description="words about the asking (article, think, tell); never count against a passage"
+    )
+    soft_words: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="stance and worry words → how documents say them; they never count against a passage",
     )
     intents: dict[str, list[str]] = Field(
         default_factory=dict,

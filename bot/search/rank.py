@@ -27,6 +27,10 @@ _HOW_MANY = re.compile(
     r"\bhow (many|much|big|large|long|far|old)\b|\bwhat (share|percentage|proportion|number|amount)\b"
 )
 _WHEN = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b")
+_WHO = re.compile(
+    r"^\W*(who|whom|whose)\b|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
+)
+NAMES = 16  # the answer kind "names": who, which countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,9 @@ def answer_kind(text: str) -> int:
     lower = text.lower()
     if _HOW_MANY.search(lower):
         return NUMBER
-    return TIME if _WHEN.search(lower) else 0
+    if _WHEN.search(lower):
+        return TIME
+    return NAMES if _WHO.search(lower) else 0
 
 
 class Ranker:
@@ -55,9 +61,11 @@ class Ranker:
         passage_doc: np.ndarray,
         flags: np.ndarray,
         weights: RankingSettings,
+        names: np.ndarray | None = None,
     ) -> None:
         self.index, self.fields, self.dates = index, fields, dates
         self.passage_doc, self.flags, self.w = passage_doc, flags, weights
+        self.names = names if names is not None else np.zeros(len(flags), dtype=np.uint8)
         self._has_previous = np.r_[False, fields.passage_paragraph[1:] == fields.passage_paragraph[:-1]]
 
     def rank(
@@ -130,7 +138,9 @@ class Ranker:
         flags = self.flags[pool]
         out = -self.w.question_penalty * ((flags & QUESTION) > 0)
         kind = answer_kind(text)
-        if kind:
+        if kind == NAMES:
+            out = out + self.w.answer_type * np.minimum(self.names[pool], 8) / 8
+        elif kind:
             out = out + self.w.answer_type * ((flags & kind) > 0)
         return out
 

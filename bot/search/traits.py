@@ -37,3 +37,16 @@ def traits(text: str) -> int:
 
 def trait_array(texts: Iterable[str]) -> np.ndarray:
     return np.fromiter((traits(t) for t in texts), dtype=np.uint8)
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(\[\-—–])[A-Z][\w'’.-]*")
+
+
+def name_count(text: str) -> int:
+    """Capitalised words after the first (names, places, organisations), capped at 15: how much a sentence
+    says about who, for "who" and "which countries" questions."""
+    return min(len(_CAPITALISED.findall(text)), 15)
+
+
+def name_counts(texts: Iterable[str]) -> np.ndarray:
+    return np.fromiter((name_count(t) for t in texts), dtype=np.uint8)
