@@ -113,11 +113,11 @@ class Engine:
     def in_document(self, pid: int, concept) -> bool:
         """Whether the document of passage `pid` has any term of the concept, in a sentence or its title."""
         doc = int(self.kb.passage_doc[pid])
+        span = self.kb.passage_ids(self.kb.documents[doc])
         for name in concept.term_names:
             if doc in self.fields.titles.postings(name)[0]:
                 return True
             rows = self.index.postings(name)[0]
-            span = self.kb.passage_ids(self.kb.documents[doc])
             at = np.searchsorted(rows, span.start)
             if at < len(rows) and rows[at] < span.stop:
                 return True

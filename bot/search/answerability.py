@@ -32,6 +32,36 @@ class Evidence:
     unknown_names: list[str] = field(default_factory=list)  # typed names no document has
     missing_names: list[str] = field(default_factory=list)  # typed names the matching documents lack
     after_newest: bool = False  # the question asks about a year after every document
+    weights: tuple[float, ...] = ()  # each concept's idf (0 for a soft word)
+    unknown: tuple[bool, ...] = ()  # each concept: a word no passage or title has
+    max_idf: float = 1.0
+
+
+def features(evidence: Evidence) -> np.ndarray:
+    """What the decision reads, all in 0–1: the best hit's coverage with and without context, the rarest
+    word it lacks, the share of the question no document knows, how short the question is, and the second
+    hit's coverage."""
+    hits = evidence.hits
+    if not hits:
+        return np.zeros(len(FEATURES))
+    top = hits[0]
+    w = np.asarray(evidence.weights, dtype=np.float64)
+    total = w.sum() or 1.0
+    lacking = [wi for wi, f in zip(w, top.found, strict=True) if f == 0 and wi > 0]
+    unknown = sum(wi for wi, u in zip(w, evidence.unknown, strict=True) if u)
+    return np.array(
+        [
+            top.coverage,
+            top.own_coverage,
+            max(lacking, default=0.0) / evidence.max_idf,
+            unknown / total,
+            1.0 / max(int((w > 0).sum()), 1),
+            hits[1].coverage if len(hits) > 1 else 0.0,
+        ]
+    )
+
+
+FEATURES = ("coverage", "own coverage", "rarest word lacking", "unknown share", "1 / words", "second coverage")
 
 
 def decide(evidence: Evidence, settings: AnswerSettings) -> Verdict:

@@ -25,10 +25,24 @@ class Checked:
     unknown_names: list[str] = field(default_factory=list)
 
 
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def names_in(question: str, query: Query) -> list[int]:
-    """Positions of the query's concepts that were typed as names (capitalised mid-question, or numbers)."""
+    """Positions of the query's concepts typed as names a matching document should have: capitalised
+    mid-question, not a number, a month or day, or a short acronym (TV, UN: often spelled out)."""
     typed = _typed_forms(question)
-    return [i for i, c in enumerate(query.concepts) if _is_name(typed.get(c.words[-1], c.words[-1]), question)]
+    out = []
+    for i, concept in enumerate(query.concepts):
+        surface = typed.get(concept.words[-1], concept.words[-1])
+        short_acronym = surface.isupper() and len(surface) <= 3
+        if _is_name(surface, question) and not surface.isdigit() and not short_acronym:
+            if surface.lower() not in _CALENDAR:
+                out.append(i)
+    return out
 
 
 def check_words(question: str, query: Query, known: Callable[[str], bool], vocabulary: Vocabulary) -> Checked:
@@ -51,7 +65,12 @@ def check_words(question: str, query: Query, known: Callable[[str], bool], vocab
 
 
 def _typed_forms(question: str) -> dict[str, str]:
-    return {m.group().lower().replace("’", "'").split("'")[0]: m.group() for m in _WORD.finditer(question)}
+    """Normalised word → the word as typed, possessive dropped ("Celeron's" → "Celeron")."""
+    forms = {}
+    for match in _WORD.finditer(question):
+        typed = re.sub(r"['’]s?$", "", match.group())
+        forms[typed.lower().replace("’", "'").split("'")[0]] = typed
+    return forms
 
 
 def _is_name(surface: str, question: str) -> bool:
