@@ -15,6 +15,7 @@ from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
 from bot.search.analyzer import Analyzer
+from bot.search.conflation import learn_families
 from bot.search.dates import DocumentDates, time_asked
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
@@ -61,10 +62,13 @@ class Engine:
         expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
         meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
-        soft = config.questions.soft_words
-        self.questions = QueryBuilder(self.analyzer, expander, meta, soft, search.related_weight)
         self._terms: dict[tuple[str, ...], list[str]] = {}
         self.fields = Fields.build(kb, index, self.analyzer, search.k1, search.b)
+        families = learn_families(self.fields.paragraphs, search.family_lift) if search.family_lift else {}
+        soft = config.questions.soft_words
+        self.questions = QueryBuilder(
+            self.analyzer, expander, meta, soft, search.related_weight, families, search.family_weight
+        )
         self.dates = DocumentDates([d.date for d in kb.documents])
         texts = kb.texts()
         self.flags = trait_array(texts)

@@ -41,6 +41,9 @@ class SearchSettings(Strict):
     b: float = Field(0.75, ge=0, le=1)
     related_weight: float = Field(0.6, gt=0, le=1, description="weight of an alias relative to the word typed")
     family_weight: float = Field(0.8, gt=0, le=1, description="weight of another word of the same family")
+    family_lift: float = Field(
+        3.0, ge=0, description="families learned from the corpus: how much more often than chance together (0: off)"
+    )
     builder: Literal["rank-bm25", "numpy"] = Field(
         "rank-bm25", description="how the index statistics are counted at build time (the same scores either way)"
     )

@@ -80,12 +80,16 @@ class QueryBuilder:
         ignore: frozenset[str] = frozenset(),
         soft: dict[str, list[str]] | None = None,
         soft_weight: float = 0.6,
+        families: dict[str, list[str]] | None = None,
+        family_weight: float = 0.8,
     ) -> None:
         self.analyzer = analyzer
         self.expander = expander
         self.ignore = ignore
         self.soft = {w: [t for v in [w, *vs] for t in analyzer.terms(v)] for w, vs in (soft or {}).items()}
         self.soft_weight = soft_weight
+        self.families = families or {}
+        self.family_weight = family_weight
 
     def build(self, text: str) -> Query:
         groups = [g for g in self.analyzer.groups(text) if not all(w in self.ignore for w in g)]
@@ -105,7 +109,9 @@ class QueryBuilder:
     def _concept(self, group: list[str]) -> Concept:
         soft = self.soft.get(group[-1])
         if soft is None:
-            return Concept(group, [WeightedTerm(t) for t in self.analyzer.stem(group)])
+            stems = self.analyzer.stem(group)
+            kin = [f for t in stems for f in self.families.get(t, ()) if f not in stems]
+            return Concept(group, [WeightedTerm(t) for t in stems] + [WeightedTerm(f, self.family_weight) for f in kin])
         terms = [WeightedTerm(t, 1.0 if i == 0 else self.soft_weight) for i, t in enumerate(dict.fromkeys(soft))]
         return Concept(group, terms, soft=True)
 
