@@ -23,6 +23,7 @@ from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.rank import Ranked, Ranker
 from bot.search.retrieve import Filters, Hit, retrieve
+from bot.search.semantic import Semantic
 from bot.search.traits import name_counts, trait_array
 from bot.search.vocabulary import Vocabulary
 
@@ -73,7 +74,10 @@ class Engine:
         texts = kb.texts()
         self.flags = trait_array(texts)
         ranking = config.settings.ranking
-        self.ranker = Ranker(index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, name_counts(texts))
+        semantic = Semantic(texts) if search.semantic == "wordllama" else None
+        self.ranker = Ranker(
+            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, name_counts(texts), semantic
+        )
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:

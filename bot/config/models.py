@@ -41,6 +41,9 @@ class SearchSettings(Strict):
     b: float = Field(0.75, ge=0, le=1)
     related_weight: float = Field(0.6, gt=0, le=1, description="weight of an alias relative to the word typed")
     family_weight: float = Field(0.8, gt=0, le=1, description="weight of another word of the same family")
+    semantic: Literal["none", "wordllama"] = Field(
+        "none", description="an embedding signal for !ask (wordllama: pip install -e '.[semantic]')"
+    )
     family_lift: float = Field(
         3.0, ge=0, description="families learned from the corpus: how much more often than chance together (0: off)"
     )
@@ -61,6 +64,7 @@ class RankingSettings(Strict):
     context_title: float = Field(0.7, ge=0, le=1, description="a word in the document title")
     question_penalty: float = Field(0.6, ge=0, description="subtracted from a sentence that is itself a question")
     answer_type: float = Field(0.3, ge=0, description="added when it has the kind of answer asked (number, time)")
+    semantic: float = Field(0.5, ge=0, description="weight of the semantic similarity when search.semantic is on")
     pool: int = Field(600, ge=10, le=5000, description="sentences re-ranked after the first stage")
 
 

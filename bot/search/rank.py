@@ -21,6 +21,7 @@ from bot.search.dates import DocumentDates, TimeAsked, is_date_word
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
 from bot.search.query import Query, concept_weight
+from bot.search.semantic import Semantic
 from bot.search.traits import NUMBER, QUESTION, TIME
 
 _HOW_MANY = re.compile(
@@ -28,7 +29,8 @@ _HOW_MANY = re.compile(
 )
 _WHEN = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b")
 _WHO = re.compile(
-    r"^\W*(who|whom|whose)\b|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
+    r"^\W*(who|whom|whose)\b"
+    r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
 )
 NAMES = 16  # the answer kind "names": who, which countries
 
@@ -62,10 +64,12 @@ class Ranker:
         flags: np.ndarray,
         weights: RankingSettings,
         names: np.ndarray | None = None,
+        semantic: Semantic | None = None,
     ) -> None:
         self.index, self.fields, self.dates = index, fields, dates
         self.passage_doc, self.flags, self.w = passage_doc, flags, weights
         self.names = names if names is not None else np.zeros(len(flags), dtype=np.uint8)
+        self.semantic = semantic
         self._has_previous = np.r_[False, fields.passage_paragraph[1:] == fields.passage_paragraph[:-1]]
 
     def rank(
@@ -90,7 +94,10 @@ class Ranker:
         shares = weights / total
         cover = found @ shares
         score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
+        hard = np.array([not c.soft for c in query.concepts], dtype=bool)
+        score[~(own[:, hard] > 0).any(axis=1)] = -np.inf  # context alone never makes an excerpt: it must share a word
         order = np.lexsort((pool, -score))
+        order = order[np.isfinite(score[order])]
         chosen = _distinct(pool[order], k, same_text)
         at = {int(p): i for i, p in enumerate(pool)}
         return [
@@ -142,6 +149,8 @@ class Ranker:
             out = out + self.w.answer_type * np.minimum(self.names[pool], 8) / 8
         elif kind:
             out = out + self.w.answer_type * ((flags & kind) > 0)
+        if self.semantic is not None:
+            out = out + self.w.semantic * self.semantic.similarity(text, pool)
         return out
 
 

@@ -39,9 +39,9 @@ def names_in(question: str, query: Query) -> list[int]:
     for i, concept in enumerate(query.concepts):
         surface = typed.get(concept.words[-1], concept.words[-1])
         short_acronym = surface.isupper() and len(surface) <= 3
-        if _is_name(surface, question) and not surface.isdigit() and not short_acronym:
-            if surface.lower() not in _CALENDAR:
-                out.append(i)
+        calendar = surface.lower() in _CALENDAR
+        if _is_name(surface, question) and not surface.isdigit() and not short_acronym and not calendar:
+            out.append(i)
     return out
 
 
