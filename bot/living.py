@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.ingest import IngestContext, IngestState, safe_session
+from bot.ingest.settings import allowlist, fetch_limits
 
 STATE_FILE = "ingest.sqlite3"
 
@@ -15,14 +16,14 @@ STATE_FILE = "ingest.sqlite3"
 async def open_ingest(config: Config, knowledge_dir: Path, data_dir: Path) -> IngestContext:
     """Inside the event loop: the shared session (close it with ``close_ingest``) and the state DB."""
     fetch = config.sources.fetch
-    allow = fetch.allow()
+    allow = allowlist(fetch)
     state = await asyncio.to_thread(IngestState, data_dir / STATE_FILE)
     return IngestContext(
         session=safe_session(allow),
         state=state,
         knowledge_dir=knowledge_dir,
         allow=allow,
-        limits=fetch.limits(),
+        limits=fetch_limits(fetch),
         new_if_newer_than_hours=config.sources.new_if_newer_than_hours,
     )
 
