@@ -9,15 +9,14 @@ from pathlib import Path
 from bot.config import Config
 from bot.ingest import IngestContext, IngestState, safe_session
 from bot.ingest.settings import allowlist, fetch_limits
-
-STATE_FILE = "ingest.sqlite3"
+from bot.state import open_state
 
 
 async def open_ingest(config: Config, knowledge_dir: Path, data_dir: Path) -> IngestContext:
     """Inside the event loop: the shared session (close it with ``close_ingest``) and the state DB."""
     fetch = config.sources.fetch
     allow = allowlist(fetch)
-    state = await asyncio.to_thread(IngestState, data_dir / STATE_FILE)
+    state = IngestState((await asyncio.to_thread(open_state, data_dir)).ingest)
     return IngestContext(
         session=safe_session(allow),
         state=state,

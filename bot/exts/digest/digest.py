@@ -14,7 +14,7 @@ from bot.digest import DigestService, load_digest_config
 from bot.engine import Engine
 from bot.paths import resolve
 from bot.render.messages import message_batches
-from bot.state.db import state_path
+from bot.state import open_state
 from bot.utils.checks import admin_only
 from bot.utils.reply import send_answer, to_embed
 
@@ -120,6 +120,9 @@ async def setup(bot: PolicyBot) -> None:
     assert bot.engine is not None
     config = load_digest_config(bot.config.folder, bot.engine.config)
     data = bot.data_dir or resolve("data")
-    service = DigestService(bot.engine, config, state_path(data), send=lambda c, a: cog.send(c, a))
+    state = await bot.in_engine_thread(open_state, data)
+    service = DigestService(
+        bot.engine, config, state, send=lambda c, a: cog.send(c, a), door=bot.in_engine_thread
+    )
     cog = Digest(bot, service)
     await bot.add_cog(cog)
