@@ -94,6 +94,11 @@ class DigestService:
         pending = self._pending.get((channel.channel_id, day))
         return pending or compose(self.engine, channel, self.inputs(channel, day, now))
 
+    def compose_today(self, channel: DigestChannel, now: dt.datetime) -> Digest:
+        """Blocking: today's digest (the channel's local date) as of `now`, what `post_now` posts."""
+        day = now.astimezone(channel.tz).date()
+        return compose(self.engine, channel, self.inputs(channel, day, now))
+
     # -- ticking ------------------------------------------------------------------------------------
 
     async def tick(self, now: dt.datetime) -> list[TickResult]:
@@ -125,7 +130,7 @@ class DigestService:
         so the schedule does not post again today. Raises if sending fails (nothing is logged then)."""
         async with self._lock:
             day = now.astimezone(channel.tz).date()
-            digest = await self.door(lambda: compose(self.engine, channel, self.inputs(channel, day, now)))
+            digest = await self.door(self.compose_today, channel, now)
             message_ids = await self.send(channel.channel_id, digest.answers)
             if await self.door(self.log.get, channel.channel_id, day) is None:
                 await self.door(self._record_posted, digest, message_ids, now)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.answers.model import Status
 from bot.commands.dispatcher import Dispatcher
+from bot.config import ConfigError
 from bot.render.jsonout import answer_json
 from bot.render.text import render_text
 
@@ -21,7 +22,7 @@ def test_a_topic_whose_command_collides_is_refused(seed_bot, config) -> None:
     engine = seed_bot.engine
     bad = dataclasses.replace(config, topics=topics.model_copy(update={"topics": {"x": clash}}))
     engine_copy = type(engine)(bad, engine.kb, engine.index, engine.vocabulary, engine.stats)
-    with pytest.raises(ValueError, match="used twice"):
+    with pytest.raises(ConfigError, match=r"topics\.yaml: topics\.x\.command: 'ask' is already a built-in command"):
         Dispatcher(engine_copy)
 
 
