@@ -40,24 +40,27 @@ def _channels(inv: Invocation, service: DigestService) -> list[DigestChannel] | 
     return Answer("digest", f"No digest channel “{echo(wanted, 40)}”", Status.USAGE, intro=f"Configured: {known}.")
 
 
-async def digest_preview(inv: Invocation) -> Answer | list[Answer]:
+def _target(inv: Invocation) -> tuple[DigestService, list[DigestChannel], dt.datetime] | Answer:
     service = inv.services.digest
     assert service is not None, "the runtime always has a digest service"
     channels = _channels(inv, service)
-    if isinstance(channels, Answer):
-        return channels
-    now = dt.datetime.now(UTC)
+    return channels if isinstance(channels, Answer) else (service, channels, dt.datetime.now(UTC))
+
+
+async def digest_preview(inv: Invocation) -> Answer | list[Answer]:
+    target = _target(inv)
+    if isinstance(target, Answer):
+        return target
+    service, channels, now = target
     digests = [await inv.services.call(service.prepare, c, now) for c in channels]
     return [a for d in digests for a in d.answers]
 
 
 async def digest_now(inv: Invocation) -> Answer | list[Answer]:
-    service = inv.services.digest
-    assert service is not None, "the runtime always has a digest service"
-    channels = _channels(inv, service)
-    if isinstance(channels, Answer):
-        return channels
-    now = dt.datetime.now(UTC)
+    target = _target(inv)
+    if isinstance(target, Answer):
+        return target
+    service, channels, now = target
     if inv.request.frontend is Frontend.DISCORD:
         result = await service.post_now(channels[0], now)
         return Answer("digest", f"Digest posted ({result.detail})")
