@@ -1,6 +1,9 @@
 """How long `import bot.engine` (and the other entry modules) take in a fresh interpreter.
 
-    python bench/bench_import.py [--runs 7]
+    python bench/bench_import.py [--runs 7] [--baseline DIR]
+
+`--baseline DIR`: also time the same imports in another checkout (e.g. `git worktree add /tmp/base main`),
+interleaved with this one's runs so both see the same machine load.
 
 Prints the median, min and max wall time of `python -c "import <module>"` minus a bare `python -c pass`,
 and the slowest imports by cumulative time (`-X importtime`) of the last run. The target for
@@ -10,6 +13,7 @@ and the slowest imports by cumulative time (`-X importtime`) of the last run. Th
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,9 +24,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 MODULES = ("bot.engine", "bot.commands.dispatcher", "bot.frontends.console", "bot.bot")
 
 
-def wall(code: str) -> float:
+def wall(code: str, project: Path = PROJECT) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=True)
+    env = {**os.environ, "PYTHONPATH": str(project)}  # this checkout's `bot`, not the installed one
+    subprocess.run([sys.executable, "-c", code], cwd=project, check=True, env=env)
     return time.perf_counter() - started
 
 
@@ -40,15 +45,21 @@ def slowest(module: str, n: int = 5) -> list[tuple[int, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--baseline", type=Path, metavar="DIR", help="another checkout to time alongside")
     args = parser.parse_args()
     base = statistics.median(wall("pass") for _ in range(args.runs))
     print(f"python -c pass: median {base * 1000:.0f} ms (subtracted below)")
+    projects = [("", PROJECT)] + ([("baseline ", args.baseline)] if args.baseline else [])
     for module in MODULES:
-        times = [wall(f"import {module}") - base for _ in range(args.runs)]
-        print(
-            f"import {module:28s} median {statistics.median(times) * 1000:6.0f} ms  "
-            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {args.runs} runs)"
-        )
+        times: dict[str, list[float]] = {label: [] for label, _ in projects}
+        for _ in range(args.runs):
+            for label, project in projects:
+                times[label].append(wall(f"import {module}", project) - base)
+        for label, found in times.items():
+            print(
+                f"{label}import {module:28s} median {statistics.median(found) * 1000:6.0f} ms  "
+                f"(min {min(found) * 1000:.0f}, max {max(found) * 1000:.0f}, {args.runs} runs)"
+            )
     print("slowest imports under bot.engine, nested ones included (cumulative µs, last run):")
     for micros, name in slowest("bot.engine", 8):
         print(f"  {micros:>8,}  {name}")
