@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answers.model import Answer, Status
 from bot.commands.added import added_answer, refused_answer
@@ -14,6 +15,9 @@ from bot.commands.registry import Frontend
 from bot.commands.request import Invocation, Upload
 from bot.commands.services import Services
 from bot.commands.text_input import echo
+
+if TYPE_CHECKING:
+    from bot.ingest import IngestContext
 
 log = logging.getLogger(__name__)
 MAX_FILES = 5
@@ -51,7 +55,7 @@ async def add(inv: Invocation) -> Answer | list[Answer]:
     return await _finish(inv.services, add_url(target, ctx=ingest, added_by=who), target)
 
 
-async def _upload(services: Services, ingest, upload: Upload, who: str) -> Answer:
+async def _upload(services: Services, ingest: IngestContext, upload: Upload, who: str) -> Answer:
     from bot.ingest import IngestError, add_upload
     from bot.ingest.ingest import upload_type
 

@@ -52,6 +52,15 @@ def _callback(spec: CommandSpec) -> Callable:
     return callback
 
 
+def _group_callback(spec: CommandSpec) -> Callable:
+    """`!digest` alone runs the default subcommand; `!digest later` gets the dispatcher's "no such" answer."""
+
+    async def callback(ctx: commands.Context) -> None:
+        await invoke(ctx, spec, {}, text=ctx.view.read_rest().strip() if ctx.interaction is None else "")
+
+    return callback
+
+
 def _finish(command: commands.Command, spec: CommandSpec, bot: PolicyBot) -> commands.Command:
     command.callback.__signature__ = command.callback.__policybot_signature__  # discord.py deletes it; keep it
     for param in spec.params:
@@ -63,8 +72,7 @@ def _finish(command: commands.Command, spec: CommandSpec, bot: PolicyBot) -> com
 def build_command(bot: PolicyBot, spec: CommandSpec) -> commands.Command:
     attrs = {"name": spec.name, "aliases": list(spec.aliases), "description": spec.summary[:DESCRIPTION]}
     if spec.subcommands:
-        default = spec.subcommands[0]
-        group = commands.HybridGroup(_callback(default), invoke_without_command=True, **attrs)
+        group = commands.HybridGroup(_group_callback(spec), invoke_without_command=True, **attrs)
         for sub in spec.subcommands:
             sub_attrs = {"name": sub.name, "description": sub.summary[:DESCRIPTION]}
             group.add_command(_finish(commands.HybridCommand(_callback(sub), **sub_attrs), sub, bot))

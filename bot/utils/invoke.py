@@ -37,13 +37,17 @@ def uploads(ctx: commands.Context, options: dict[str, Any]) -> tuple[Upload, ...
     return tuple(Upload(f.filename, f.size, f.read) for f in files)
 
 
-def request_for(ctx: commands.Context, spec: CommandSpec, options: dict[str, Any], caller: Caller) -> Request:
-    text = options.get(spec.text_param.name) if spec.text_param else None
+def request_for(
+    ctx: commands.Context, spec: CommandSpec, options: dict[str, Any], caller: Caller, text: str | None = None
+) -> Request:
+    if text is None:
+        text = options.get(spec.text_param.name) if spec.text_param else None
     return Request(spec.qualified, text or "", caller, Frontend.DISCORD, uploads(ctx, options))
 
 
-async def invoke(ctx: commands.Context, spec: CommandSpec, options: dict[str, Any]) -> None:
-    request = request_for(ctx, spec, options, await caller_for(ctx))
+async def invoke(ctx: commands.Context, spec: CommandSpec, options: dict[str, Any], text: str | None = None) -> None:
+    """`text`: the argument as typed, for a group invoked without a known subcommand."""
+    request = request_for(ctx, spec, options, await caller_for(ctx), text)
     work = asyncio.ensure_future(ctx.bot.runtime.dispatch(request))
     answers: list[Answer] = await compute(ctx, work)
     if spec.private and all(a.status is Status.OK for a in answers) and await send_private(ctx, answers):
