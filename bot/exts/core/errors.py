@@ -73,7 +73,10 @@ class ErrorHandler(commands.Cog):
         """A missing or malformed argument: the command's help, from the registry (through the engine door)."""
         if not isinstance(error, commands.UserInputError) or command is None or self.bot.dispatcher is None:
             return None
-        usage = await self.bot.in_engine_thread(self.bot.dispatcher.run, "help", command)
+        try:
+            usage = await self.bot.in_engine_thread(self.bot.dispatcher.run, "help", command)
+        except Exception:  # the engine door is shutting down: say what failed instead of raising here
+            return None
         usage.title, usage.status = f"That needs more: {usage.title}", Status.USAGE
         return usage
 
