@@ -175,20 +175,37 @@ class Topics(Strict):
 
 
 class Cooldown(Strict):
-    rate: int = Field(5, ge=1, description="commands a user may run per window")
-    per_seconds: float = Field(30, gt=0)
+    rate: int = Field(5, ge=1, description="commands a user may run per window (and Find source)")
+    per_seconds: float = Field(30, gt=0, description="the window, in seconds")
 
 
 class DiscordSettings(Strict):
-    guild_id: int | None = Field(None, description="slash commands sync to this server on start (instant)")
-    channels: list[int] = Field(default_factory=list, description="answer only here; empty = anywhere readable")
-    allow_dms: bool = True
+    guild_id: int | None = Field(
+        None, description="your server's id: slash commands sync there on every start (instant); null: use !sync"
+    )
+    channels: list[int] = Field(
+        default_factory=list,
+        description="channel ids the bot answers in; empty = anywhere it can read (elsewhere slash commands say "
+        "where to go, prefix commands are ignored)",
+    )
+    allow_dms: bool = Field(True, description="answer commands in direct messages")
     message_content_intent: bool = Field(
         True, description="privileged intent; without it prefix commands work only when the bot is mentioned"
     )
-    admin_roles: list[int | str] = Field(default_factory=list, description="role ids or names allowed admin commands")
-    add_roles: list[int | str] = Field(default_factory=list, description="role ids or names allowed !add (and admins)")
-    owner_ids: list[int] = Field(default_factory=list, description="users who may !sync, besides the app owner")
+    admin_roles: list[int | str] = Field(
+        default_factory=list,
+        description="role ids or names allowed the admin commands (members with Manage Server always are)",
+    )
+    add_roles: list[int | str] = Field(
+        default_factory=list, description="role ids or names allowed !add, besides admins"
+    )
+    owner_ids: list[int] = Field(
+        default_factory=list, description="users allowed the owner commands (!sync), besides the application's owner"
+    )
     cooldown: Cooldown = Cooldown()
-    page_timeout_seconds: float = Field(180, gt=0, le=900, description="page buttons disable after this")
-    delete_window_seconds: float = Field(300, ge=0, le=900, description="how long the invoker may delete a reply")
+    page_timeout_seconds: float = Field(
+        180, gt=0, le=900, description="page buttons under a long answer disable after this long unused"
+    )
+    delete_window_seconds: float = Field(
+        300, ge=0, le=900, description="how long the asker may delete the bot's reply with its button"
+    )

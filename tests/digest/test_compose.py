@@ -96,6 +96,7 @@ async def test_rotation_with_a_single_two_sentence_document_alternates(world: Wo
     for day in range(1, 6):
         await service.tick(utc(f"2024-06-{day:02d}T08:00"))
     texts = [answers[0].excerpts[0].text for _, answers in world.send.sent]
+    assert len(texts) == 5, "one digest a day, each with its re-read excerpt"
     assert all(a != b for a, b in zip(texts, texts[1:], strict=False))
 
 

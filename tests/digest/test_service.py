@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.digest.log import POSTED, SKIPPED
+from bot.state import POSTED, SKIPPED
 from tests.digest.conftest import NEW, World, add_docs, channel, utc
 
 QUARTER = dt.timedelta(minutes=15)
