@@ -14,12 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.answers.model import Answer
 from bot.commands.context import Context
-from bot.commands.summary import summary
 from bot.commands.text_input import echo
-from bot.commands.threats import threats
-from bot.commands.topic import topic_answer
-
-Handler = Callable[[Context, str], Answer]
 
 
 @dataclass(frozen=True)
@@ -48,11 +43,13 @@ def _pattern_route(ctx: Context, question: str) -> Route | None:
             if match is None:
                 continue
             subject = (match.groupdict().get("subject") or "").strip()
-            handler = _HANDLERS.get(command)
-            if handler is None:
-                continue
-            return Route(f"{command} {subject}".strip(), lambda h=handler, s=subject: h(ctx, s))
+            return _route(ctx, command, subject)
     return None
+
+
+def _route(ctx: Context, command: str, argument: str = "") -> Route:
+    """Run through the dispatcher, as the same caller would have typed it."""
+    return Route(f"{command} {argument}".strip(), lambda: ctx.run(command, argument))
 
 
 def _content(ctx: Context, question: str) -> list[str]:
@@ -71,8 +68,7 @@ def _topic_route(ctx: Context, question: str) -> Route | None:
         words = [topic.title, topic.description, *(s.heading for g in topic.groups.values() for s in g)]
         words += [s.query for g in topic.groups.values() for s in g]
         if stems <= names | set(engine.terms(words)):
-            command = topic.command or f"summary {key}"
-            return Route(command, lambda k=key: topic_answer(ctx, k))
+            return _route(ctx, topic.command) if topic.command else _route(ctx, "summary", key)
     return None
 
 
@@ -86,10 +82,5 @@ def _actor_route(ctx: Context, question: str) -> Route | None:
         names = set(engine.terms([key, actor.name, *actor.aliases]))
         rest = stems - names
         if stems & names and rest <= threat:
-            if rest:
-                return Route(f"threats {key}", lambda k=key: threats(ctx, k))
-            return Route(f"summary {key}", lambda k=key: summary(ctx, k))
+            return _route(ctx, "threats" if rest else "summary", key)
     return None
-
-
-_HANDLERS: dict[str, Handler] = {"summary": summary, "threats": threats}

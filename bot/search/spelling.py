@@ -15,6 +15,10 @@ from bot.search.query import Query
 from bot.search.vocabulary import Vocabulary
 
 MAX_CORRECTIONS = 3
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -25,12 +29,6 @@ class Checked:
     unknown_names: list[str] = field(default_factory=list)
 
 
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-
-
 def names_in(question: str, query: Query) -> list[int]:
     """Positions of the query's concepts typed as names a matching document should have: capitalised
     mid-question, not a number, a month or day, or a short acronym (TV, UN: often spelled out)."""
@@ -39,8 +37,7 @@ def names_in(question: str, query: Query) -> list[int]:
     for i, concept in enumerate(query.concepts):
         surface = typed.get(concept.words[-1], concept.words[-1])
         short_acronym = surface.isupper() and len(surface) <= 3
-        calendar = surface.lower() in _CALENDAR
-        if _is_name(surface, question) and not surface.isdigit() and not short_acronym and not calendar:
+        if _is_name(surface, question) and not surface.isdigit() and not short_acronym:
             out.append(i)
     return out
 
@@ -76,6 +73,8 @@ def _typed_forms(question: str) -> dict[str, str]:
 def _is_name(surface: str, question: str) -> bool:
     if surface.isdigit():
         return True
+    if surface.lower() in _CALENDAR:  # a month is a time asked, matched against document dates
+        return False
     if not surface[:1].isupper() or question == question.upper():
         return False
     first = _WORD.search(question)
