@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
+from bot.config.quality import Quality
 from bot.config.sources import Sources
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +29,7 @@ class Config:
     topics: Topics
     discord: DiscordSettings
     sources: Sources = Sources()
+    quality: Quality = Quality()
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -37,6 +39,7 @@ FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": Topics,
     "discord.yaml": DiscordSettings,
     "sources.yaml": Sources,
+    "quality.yaml": Quality,
 }
 
 
@@ -81,4 +84,5 @@ def load_config(folder: Path) -> Config:
         topics=loaded["topics.yaml"],
         discord=loaded["discord.yaml"],
         sources=loaded["sources.yaml"],
+        quality=loaded["quality.yaml"],
     )
