@@ -7,11 +7,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from bot.cache.keys import digest
 from bot.cache.pipeline import load_knowledge
+from bot.cache.quality_cache import quality_codes
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
+from bot.knowledge.quality import QualityFilter
 from bot.search.analyzer import Analyzer
 from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
@@ -43,6 +48,7 @@ class Engine:
         vocabulary: Vocabulary,
         stats: LoadStats,
         match: MatchText | None = None,
+        quality: np.ndarray | None = None,
     ) -> None:
         self.config = config
         self.kb = kb
@@ -50,6 +56,10 @@ class Engine:
         self.vocabulary = vocabulary
         self.stats = stats
         self.match = match or MatchText.build(kb.texts())
+        self.quality = QualityFilter(config.quality)
+        # per passage: 0, or the code of the junk kind (config/quality.yaml) that keeps it out of answers
+        self.quality_codes = quality if quality is not None else quality_codes(kb.documents, self.quality)
+        self.junk: np.ndarray = self.quality_codes > 0
         self.analyzer = analyzer_for(config)
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
@@ -60,10 +70,13 @@ class Engine:
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
         """Load a knowledge folder; with a data folder, reuse and refresh the caches in `data/cache`."""
         started = time.perf_counter()
-        snap = load_knowledge(knowledge, config, data / "cache" if data is not None else None)
+        cache = data / "cache" if data is not None else None
+        snap = load_knowledge(knowledge, config, cache)
         kb = KnowledgeBase(snap.documents)
+        path = cache / f"quality-{digest(str(knowledge.resolve()))[:16]}.npz" if cache else None
+        codes = quality_codes(kb.documents, QualityFilter(config.quality), path)
         stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
-        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match)
+        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match, codes)
 
     @classmethod
     def from_documents(
@@ -107,6 +120,10 @@ class Engine:
         return retrieve(
             self.index, query, k, min_coverage=floor, filters=filters or Filters(), same_text=self._text_key
         )
+
+    def junk_kind(self, pid: int) -> str | None:
+        """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""
+        return self.quality.kinds[self.quality_codes[pid]] or None
 
     def passage(self, pid: int) -> Passage:
         return self.kb.passage(pid)

@@ -7,6 +7,7 @@ from bot.answers.model import Answer, Section, Status
 from bot.commands.context import Context
 from bot.commands.suggest import suggestions
 from bot.commands.text_input import echo, truncate
+from bot.search.retrieve import Filters
 
 
 def ask(ctx: Context, question: str) -> Answer:
@@ -28,7 +29,7 @@ def ask(ctx: Context, question: str) -> Answer:
             intro="Add a name, place or topic to search for.",
             notes=suggestions(ctx, []),
         )
-    hits = ctx.engine.search(query, ctx.settings.answers.top_k)
+    hits = ctx.engine.search(query, ctx.settings.answers.top_k, filters=Filters(exclude=ctx.engine.junk))
     if not hits:
         words = [w for c in query.concepts for w in c.words]
         return Answer(
