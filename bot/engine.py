@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -25,6 +27,7 @@ from bot.search.retrieve import Filters, Hit, retrieve
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Engine:
         expander = Expander(self.analyzer, config.aliases, search.related_weight)
         self.queries = QueryBuilder(self.analyzer, expander)
         self._terms: dict[tuple[str, ...], list[str]] = {}
+        self._memo: dict[str, object] = {}
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
@@ -120,6 +124,12 @@ class Engine:
         return retrieve(
             self.index, query, k, min_coverage=floor, filters=filters or Filters(), same_text=self._text_key
         )
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """A value derived from this engine's knowledge and config, built once on first use."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]  # type: ignore[return-value]
 
     def junk_kind(self, pid: int) -> str | None:
         """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
 from bot.config.quality import Quality
 from bot.config.sources import Sources
+from bot.config.threats import Threats
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,6 +29,7 @@ class Config:
     actors: Actors
     topics: Topics
     discord: DiscordSettings
+    threats: Threats
     sources: Sources = Sources()
     quality: Quality = Quality()
 
@@ -40,6 +42,7 @@ FILES: dict[str, type[BaseModel]] = {
     "discord.yaml": DiscordSettings,
     "sources.yaml": Sources,
     "quality.yaml": Quality,
+    "threats.yaml": Threats,
 }
 
 
@@ -85,4 +88,5 @@ def load_config(folder: Path) -> Config:
         discord=loaded["discord.yaml"],
         sources=loaded["sources.yaml"],
         quality=loaded["quality.yaml"],
+        threats=loaded["threats.yaml"],
     )

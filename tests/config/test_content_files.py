@@ -56,7 +56,7 @@ def _copy_config(tmp_path: Path) -> Path:
         ),
         (
             "actors.yaml",
-            "threat_terms: [threat]\nactors:\n  a: {name: A, aliases: [x]}\n  b: {name: B, aliases: [x]}\n",
+            "actors:\n  a: {name: A, aliases: [x]}\n  b: {name: B, aliases: [x]}\n",
             "names both actors",
         ),
         ("aliases.yaml", "spelling: [[only-one]]\n", "at least two variants"),
