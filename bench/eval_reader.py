@@ -155,16 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     lines, good, junk = threats_table(bot, data["threats"])
     print(f"threats ({len(data['threats'])} entries, {engine.stats.documents} documents)")
     print("\n".join(lines))
-    print(
-        f"  entries with >= 2 expected quotes in the top {TOP}: {good}/{len(data['threats'])}; junk examples shown: {junk}"
-    )
+    entries = len(data["threats"])
+    print(f"  entries with >= 2 expected quotes in the top {TOP}: {good}/{entries}; junk examples shown: {junk}")
     print(f"junk filter on {len(data['junk'])} junk / {len(data['keep'])} keep sentences")
     print("\n".join(filter_table(engine, data)))
     threats, summaries = answers_for_duplicates(bot, data["threats"])
     dupes, pairs = duplicate_pairs(threats + summaries)
-    print(
-        f"duplicate rate over {len(threats) + len(summaries)} answers: {dupes} of {pairs} excerpt pairs ({dupes / max(pairs, 1):.1%})"
-    )
+    rate = dupes / max(pairs, 1)
+    print(f"duplicate rate over {len(threats) + len(summaries)} answers: {dupes} of {pairs} excerpt pairs ({rate:.1%})")
     ordered, cross = date_order(summaries)
     print(f"cross-document summaries in date order: {ordered}/{cross} ({ordered / max(cross, 1):.0%})")
     print(f"({time.perf_counter() - started:.1f} s)")
