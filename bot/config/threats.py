@@ -17,6 +17,7 @@ class Roles(Strict):
     target: float = Field(0.6, ge=0, le=1, description="after against/on/to: “aggression against Ukraine”")
     place: float = Field(0.9, ge=0, le=1, description="after in/across/near: “provocations in the Taiwan Strait”")
     mention: float = Field(0.15, ge=0, le=1, description="in the sentence, but far from any threat word")
+    weak: float = Field(0.6, ge=0, le=1, description="factor for a tie through a `weak` word")
     agent_words: list[str] = Field(default_factory=lambda: ["by", "from", "of", "with"])
     target_words: list[str] = Field(default_factory=lambda: ["against", "on", "to", "toward", "towards", "at"])
     place_words: list[str] = Field(default_factory=lambda: ["in", "across", "near", "around", "within", "throughout"])
@@ -41,6 +42,7 @@ class Entities(Strict):
 class Threats(Strict):
     categories: dict[str, list[str]] = Field(min_length=1, description="sub-topic → its threat words")
     markers: list[str] = Field(default_factory=list, description="words that mark any threat (threat, condemn …)")
+    weak: list[str] = Field(default_factory=list, description="threat words that say less (concern, oppose …)")
     context: list[str] = Field(default_factory=list, description="words an assessment tends to use; rank higher")
     roles: Roles = Roles()
     ranking: Ranking = Ranking()

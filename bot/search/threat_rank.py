@@ -32,6 +32,7 @@ class Vocabulary:
     target: frozenset[str]
     place: frozenset[str]
     context: frozenset[str]  # stems of the words an assessment of a threat tends to use
+    weak: frozenset[str]  # stems of threat words that say less
 
 
 @dataclass(frozen=True)
@@ -64,21 +65,30 @@ def vocabulary(engine: Engine) -> Vocabulary:
             frozenset(roles.target_words),
             frozenset(roles.place_words),
             context,
+            frozenset(s for p in phrases_of(engine.analyzer, threats.weak) for s in p),
         )
 
     return engine.memo("threat-vocabulary", build)
 
 
-def rank(engine: Engine, names: Sequence[str], require: Sequence[Sequence[str]], k: int) -> list[int]:
+def rank(
+    engine: Engine, names: Sequence[str], require: Sequence[Sequence[str]], k: int, among: Sequence[int] | None = None
+) -> list[int]:
     """The k best passage ids about threats from or concerning the entity called `names`.
 
-    `require`: groups of index terms a passage must contain (the entity's), before phrase checks."""
+    `require`: groups of index terms a passage must contain (the entity's), before phrase checks;
+    `among`: only these passages (default: all)."""
     threats: Threats = engine.config.threats
     vocab = vocabulary(engine)
     entity = phrases_of(engine.analyzer, names)
     own = {s for p in entity for s in p}
     query = " ".join([*names, *threats.all_words(), *threats.context])
-    filters = Filters(require=(*require, vocab.index_terms), exclude=engine.junk)
+    exclude = engine.junk
+    if among is not None:
+        exclude = np.ones(engine.index.n_passages, dtype=bool)
+        exclude[np.asarray(list(among), dtype=np.int64)] = False
+        exclude |= engine.junk
+    filters = Filters(require=(*require, vocab.index_terms), exclude=exclude)
     hits = engine.search(query, threats.ranking.pool, min_coverage=0.0, filters=filters)
     if not hits:
         return []
@@ -147,6 +157,8 @@ def _role(
                 weight = roles.object
             if any(lo < b <= hi for b in seq.breaks):
                 weight *= roles.clause_break
+            if seq.stems[t] in vocab.weak:
+                weight *= roles.weak
             weight *= 1 - 0.03 * distance
             if weight > best:
                 best, category = weight, cat
