@@ -19,9 +19,9 @@ def state_copy(path: Path) -> Iterator[Path]:
         copy = Path(folder) / path.name
         if path.exists():
             existed = {s for s in _SIDE_FILES if Path(f"{path}{s}").exists()}
-            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as source:
-                with closing(sqlite3.connect(copy)) as target:
-                    source.backup(target)
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            with closing(source), closing(sqlite3.connect(copy)) as target:
+                source.backup(target)
             for suffix in set(_SIDE_FILES) - existed:
                 side = Path(f"{path}{suffix}")
                 if side.exists() and (suffix == "-shm" or side.stat().st_size == 0):
