@@ -25,6 +25,12 @@ class Roles(Strict):
 
 
 class Ranking(Strict):
+    role: float = Field(0.65, ge=0, le=2, description="weight of the entity's tie to a threat word")
+    bm25: float = Field(0.15, ge=0, le=2, description="weight of the BM25 score (relative to the best)")
+    distinct: float = Field(0.1, ge=0, le=2, description="weight of using two distinct threat words")
+    context: float = Field(0.1, ge=0, le=2, description="weight of assessment words (`context`)")
+    subject_first: float = Field(0.1, ge=0, le=1, description="gain when the entity opens the sentence")
+    list_item: float = Field(0.8, ge=0, le=1, description="factor for a bullet-list item (often a fragment)")
     recency: float = Field(0.25, ge=0, le=2, description="boost for the newest document relative to the oldest")
     document_type: float = Field(0.3, ge=0, le=1, description="how much the document type's weight counts")
     diversity: float = Field(0.35, ge=0, le=1, description="MMR: weight of similarity to excerpts already chosen")

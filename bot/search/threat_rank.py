@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,10 @@ from bot.search.positions import Phrase, Words, phrases_of, words_of
 from bot.search.retrieve import Filters
 
 MARKER = "marker"
+DISTINCT_CAP = 2  # distinct threat words that count
+CONTEXT_CAP = 3  # assessment words that count
+SUBJECT_START = 3  # the entity among the first content words: the sentence is about it
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,13 @@ def _score(
     role, category = _role(seq, at, found, vocab, threats)
     distinct = len({seq.stems[i] for i, _ in found})
     context = len(vocab.context & set(seq.stems))
-    score = 0.65 * role + 0.15 * bm25 + 0.1 * min(distinct, 2) / 2 + 0.1 * min(context, 3) / 3
+    w = threats.ranking
+    score = w.role * role + w.bm25 * bm25 + w.distinct * min(distinct, DISTINCT_CAP) / DISTINCT_CAP
+    score += w.context * min(context, CONTEXT_CAP) / CONTEXT_CAP
+    if seq.content.index(at[0]) <= SUBJECT_START:
+        score += w.subject_first
+    if _LIST_ITEM.match(text):
+        score *= w.list_item
     score *= _length_factor(len(seq.surface), threats)
     doc = int(engine.kb.passage_doc[pid])
     ranking = threats.ranking
