@@ -25,7 +25,7 @@ from bot.search.retrieve import Filters
 MARKER = "marker"
 DISTINCT_CAP = 2  # distinct threat words that count
 CONTEXT_CAP = 3  # assessment words that count
-SUBJECT_START = 3  # the entity among the first content words: the sentence is about it
+SUBJECT_START = 0  # the entity is the first content word: the sentence is about it
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
