@@ -51,7 +51,7 @@ def _count(engine: Engine) -> list[Entity]:
 def _without_titles(name: str, skip: set[str]) -> str:
     """ "President Putin" → "Putin": leading words on the ignore list (titles) are not part of a name."""
     words = name.split(" ")
-    while len(words) > 1 and words[0].lower() in skip:
+    while len(words) > 1 and (words[0].lower() in skip or words[0].islower()):
         words.pop(0)
     return " ".join(words)
 

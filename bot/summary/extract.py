@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable, Sequence
 import numpy as np
 
 from bot.engine import Engine
+from bot.knowledge.doc_features import type_weights
 from bot.knowledge.model import Document
 from bot.search.neardup import SENTENCE_THRESHOLD, jaccard, words
 from bot.summary.textrank import salience, sentence_words
@@ -42,7 +43,7 @@ def central(
     tokens = [engine.index.passage_terms(p) for p in kept]  # stored term ids: no re-analysis
     kept = [kept[i] for i in most_connected(tokens, MAX_CANDIDATES)]
     texts = [engine.passage(p).text for p in kept]
-    scores = salience(texts) * _transcript_factor(engine, kept, texts)
+    scores = salience(texts) * _transcript_factor(engine, kept, texts) * _substance(engine, kept)
     covers = [{i for i, f in enumerate(foci) if f.intersection(engine.index.passage_terms(p))} for p in kept]
     at = {p: i for i, p in enumerate(kept)}
     for a, best in enumerate(actors):
@@ -84,6 +85,16 @@ def _gain(
     new = covers[i] - covered
     points = min(sum(f < topics for f in new), FOCUS_CAP) / FOCUS_CAP
     return score - REDUNDANCY * like + FOCUS * points + ACTOR * sum(f >= topics for f in new)
+
+
+def _substance(engine: Engine, passages: list[int]) -> np.ndarray:
+    """Across documents, a statement or fact sheet says more than remarks before a meeting or a media
+    round-up: the document-type weights of config/quality.yaml (one document: no effect)."""
+    docs = engine.kb.passage_doc[np.asarray(passages, dtype=np.int64)]
+    if len(set(docs.tolist())) < 2:
+        return np.ones(len(passages))
+    weights = engine.memo("type-weights", lambda: type_weights(engine.kb, engine.quality))
+    return 0.5 + 0.5 * np.minimum(weights[docs], 1.0)
 
 
 def _transcript_factor(engine: Engine, passages: list[int], texts: list[str]) -> np.ndarray:

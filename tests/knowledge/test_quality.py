@@ -130,3 +130,9 @@ def test_quality_codes_are_cached_per_document(tmp_path, config: Config, monkeyp
     again = quality_cache.quality_codes(changed, quality, path)
     assert calls == ["d2"]
     assert first[:4].tolist() == again[:4].tolist() and len(again) == 6 and again[4] > 0 and again[5] == 0
+
+
+def test_an_agenda_preview_is_not_an_excerpt(quality: QualityFilter) -> None:
+    assert quality.classify("Expect that they will also be discussing the challenges posed by China.", "transcript")
+    assert quality.classify("In addition, I expect we'll discuss the South China Sea and trade.", "meeting_remarks")
+    assert quality.classify("The leaders discussed the South China Sea and condemned the drills.", "readout") is None
