@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
+from bot.cache.keys import digest
 from bot.cache.pipeline import load_knowledge
+from bot.cache.quality_cache import quality_codes
 from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
+from bot.knowledge.quality import QualityFilter
 from bot.search.analyzer import Analyzer
 from bot.search.conflation import learn_families
 from bot.search.dates import DocumentDates, time_asked
@@ -28,6 +33,7 @@ from bot.search.traits import name_counts, trait_array
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class Engine:
         vocabulary: Vocabulary,
         stats: LoadStats,
         match: MatchText | None = None,
+        quality: np.ndarray | None = None,
     ) -> None:
         self.config = config
         self.kb = kb
@@ -58,6 +65,10 @@ class Engine:
         self.vocabulary = vocabulary
         self.stats = stats
         self.match = match or MatchText.build(kb.texts())
+        self.quality = QualityFilter(config.quality)
+        # per passage: 0, or the code of the junk kind (config/quality.yaml) that keeps it out of answers
+        self.quality_codes = quality if quality is not None else quality_codes(kb.documents, self.quality)
+        self.junk: np.ndarray = self.quality_codes > 0
         self.analyzer = analyzer_for(config)
         search = config.settings.search
         expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight)
@@ -78,15 +89,19 @@ class Engine:
         self.ranker = Ranker(
             index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, name_counts(texts), semantic
         )
+        self._memo: dict[str, object] = {}
 
     @classmethod
     def load(cls, knowledge: Path, config: Config, data: Path | None = None) -> Engine:
         """Load a knowledge folder; with a data folder, reuse and refresh the caches in `data/cache`."""
         started = time.perf_counter()
-        snap = load_knowledge(knowledge, config, data / "cache" if data is not None else None)
+        cache = data / "cache" if data is not None else None
+        snap = load_knowledge(knowledge, config, cache)
         kb = KnowledgeBase(snap.documents)
+        path = cache / f"quality-{digest(str(knowledge.resolve()))[:16]}.npz" if cache else None
+        codes = quality_codes(kb.documents, QualityFilter(config.quality), path)
         stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
-        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match)
+        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match, codes)
 
     @classmethod
     def from_documents(
@@ -155,6 +170,16 @@ class Engine:
         return retrieve(
             self.index, query, k, min_coverage=floor, filters=filters or Filters(), same_text=self._text_key
         )
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """A value derived from this engine's knowledge and config, built once on first use."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]  # type: ignore[return-value]
+
+    def junk_kind(self, pid: int) -> str | None:
+        """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""
+        return self.quality.kinds[self.quality_codes[pid]] or None
 
     def passage(self, pid: int) -> Passage:
         return self.kb.passage(pid)

@@ -15,8 +15,11 @@ from bot.commands.suggest import suggestions
 from bot.commands.text_input import echo, truncate
 from bot.search.answerability import Verdict
 from bot.search.answering import Found, answer_question
+from bot.search.neardup import collapse
 from bot.search.rank import Ranked
 from bot.search.traits import BACKREF
+
+SPARE = 3  # extra hits fetched per excerpt, so near-duplicates can fold into one without leaving gaps
 
 
 def ask(ctx: Context, question: str) -> Answer:
@@ -42,20 +45,31 @@ def ask(ctx: Context, question: str) -> Answer:
             intro="Add a name, place or topic to search for.",
             notes=suggestions(ctx, []),
         )
-    found = answer_question(engine, question, ctx.settings.answers.top_k, exclude=getattr(engine, "junk", None))
+    k = ctx.settings.answers.top_k
+    found = answer_question(engine, question, k * SPARE, exclude=engine.junk)
     if found.corrections:
         fixed = ", ".join(f"“{echo(used, 30)}” for “{echo(typed, 30)}”" for typed, used in found.corrections)
         notes.append(f"Searched with {fixed}.")
     verdict, hits = found.verdict, found.hits
     if verdict is Verdict.NOTHING:
         return _nothing(ctx, question, found, notes)
-    excerpts = [_excerpt(ctx, hit) for hit in hits]
+    groups = collapse(hits, lambda h: engine.passage(h.passage).text)[:k]
+    sections = [Section(None, [_excerpt(ctx, g.first)], note=_also(ctx, g.first, g.others)) for g in groups]
     title = (
         f"Best excerpts for “{echo(question)}”"
         if verdict is Verdict.CONFIDENT
         else f"Closest matches for “{echo(question)}” — they may not answer the question"
     )
-    return Answer("ask", title, sections=[Section(None, excerpts)], notes=notes, data={"answerability": verdict.value})
+    return Answer("ask", title, sections=sections, notes=notes, data={"answerability": verdict.value})
+
+
+def _also(ctx: Context, first: Ranked, others: list[Ranked]) -> str | None:
+    """"Also in N documents" for the same words said elsewhere (prepared and delivered remarks, re-issues)."""
+    doc = ctx.engine.kb.passage_doc
+    elsewhere = {int(doc[h.passage]) for h in others} - {int(doc[first.passage])}
+    if not elsewhere:
+        return None
+    return f"Also in {len(elsewhere)} other document{'s' if len(elsewhere) > 1 else ''}."
 
 
 def _excerpt(ctx: Context, hit: Ranked) -> Excerpt:

@@ -10,7 +10,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.config.models import Actors, Aliases, DiscordSettings, Questions, Settings, Topics
+from bot.config.quality import Quality
 from bot.config.sources import Sources
+from bot.config.threats import Threats
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,8 +29,10 @@ class Config:
     actors: Actors
     topics: Topics
     discord: DiscordSettings
+    threats: Threats
     sources: Sources = Sources()
     questions: Questions = Questions()
+    quality: Quality = Quality()
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -39,6 +43,8 @@ FILES: dict[str, type[BaseModel]] = {
     "discord.yaml": DiscordSettings,
     "sources.yaml": Sources,
     "questions.yaml": Questions,
+    "quality.yaml": Quality,
+    "threats.yaml": Threats,
 }
 
 
@@ -84,4 +90,6 @@ def load_config(folder: Path) -> Config:
         discord=loaded["discord.yaml"],
         sources=loaded["sources.yaml"],
         questions=loaded["questions.yaml"],
+        quality=loaded["quality.yaml"],
+        threats=loaded["threats.yaml"],
     )

@@ -141,8 +141,6 @@ class Actor(Strict):
 
 
 class Actors(Strict):
-    threat_terms: list[str] = Field(min_length=1, description="words that mark a sentence as about a threat")
-    threat_context: list[str] = Field(default_factory=list, description="words that rank a threat excerpt higher")
     actors: dict[str, Actor]
 
     @model_validator(mode="after")

@@ -22,6 +22,7 @@ class Hit:
 class Filters:
     require: Sequence[Sequence[str]] = ()  # groups of index terms; a passage must contain one of each group
     within: range | None = None  # passage id range (one document)
+    exclude: np.ndarray | None = None  # bool per passage: True is never returned (e.g. `Engine.junk`)
 
 
 def coverage(index: BM25Index, query: Query, candidates: np.ndarray) -> np.ndarray:
@@ -77,6 +78,8 @@ def retrieve(
     if filters.within is not None:
         keep[: filters.within.start] = False
         keep[filters.within.stop :] = False
+    if filters.exclude is not None:
+        keep &= ~filters.exclude
     ids = np.flatnonzero(keep)
     chosen = _top(ids, scores[ids], k, same_text)
     shares = cov[chosen] if cov is not None else coverage(index, query, np.array(chosen, dtype=np.int64))
