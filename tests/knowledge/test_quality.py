@@ -46,6 +46,8 @@ KEEP = [
     "Jake Sullivan will travel to Beijing next week for meetings with senior officials to discuss export controls.",
     "By the authority vested in me as President, I hereby designate Kenya as a Major Non-NATO Ally.",
     "There is no question that the sanctions are working.",
+    "Libya immediately announced it would embargo oil shipments to the United States.",
+    "We welcome the arms embargo on the junta.",
     "Our message is clear: we stand with Ukraine.",
 ]
 
@@ -64,6 +66,7 @@ def test_each_kind_of_junk_is_caught(quality: QualityFilter, kind: str, text: st
 @pytest.mark.parametrize("text", KEEP)
 def test_sentences_with_substance_are_kept(quality: QualityFilter, text: str) -> None:
     assert quality.classify(text, "statement") is None
+    assert quality.classify(text, "speech") is None
 
 
 def test_a_biography_line_is_junk_in_a_nomination_notice_only(quality: QualityFilter) -> None:
