@@ -19,6 +19,7 @@ from bot.config.phrases import config_phrases
 from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
 from bot.knowledge.quality import QualityFilter
+from bot.search.acronyms import learn_acronyms
 from bot.search.analyzer import Analyzer
 from bot.search.conflation import learn_families
 from bot.search.dates import DocumentDates, time_asked
@@ -71,7 +72,9 @@ class Engine:
         self.junk: np.ndarray = self.quality_codes > 0
         self.analyzer = analyzer_for(config)
         search = config.settings.search
-        expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight)
+        texts = kb.texts()
+        acronyms = learn_acronyms(texts) if search.acronyms else {}
+        expander = Expander(self.analyzer, config.aliases, search.related_weight, search.family_weight, acronyms)
         self.queries = QueryBuilder(self.analyzer, expander)
         meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
         self._terms: dict[tuple[str, ...], list[str]] = {}
@@ -82,7 +85,6 @@ class Engine:
             self.analyzer, expander, meta, soft, search.related_weight, families, search.family_weight
         )
         self.dates = DocumentDates([d.date for d in kb.documents])
-        texts = kb.texts()
         self.flags = trait_array(texts)
         ranking = config.settings.ranking
         semantic = Semantic(texts) if search.semantic == "wordllama" else None

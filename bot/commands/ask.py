@@ -64,7 +64,7 @@ def ask(ctx: Context, question: str) -> Answer:
 
 
 def _also(ctx: Context, first: Ranked, others: list[Ranked]) -> str | None:
-    """"Also in N documents" for the same words said elsewhere (prepared and delivered remarks, re-issues)."""
+    """ "Also in N documents" for the same words said elsewhere (prepared and delivered remarks, re-issues)."""
     doc = ctx.engine.kb.passage_doc
     elsewhere = {int(doc[h.passage]) for h in others} - {int(doc[first.passage])}
     if not elsewhere:

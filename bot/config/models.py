@@ -44,6 +44,7 @@ class SearchSettings(Strict):
     semantic: Literal["none", "wordllama"] = Field(
         "none", description="an embedding signal for !ask (wordllama: pip install -e '.[semantic]')"
     )
+    acronyms: bool = Field(True, description="learn acronyms from the documents (electric vehicles (EVs))")
     family_lift: float = Field(
         3.0, ge=0, description="families learned from the corpus: how much more often than chance together (0: off)"
     )

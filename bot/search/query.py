@@ -37,7 +37,14 @@ class Query:
 class Expander:
     """Spelling variants (full weight), word families and related names (lower weight) from config/aliases.yaml."""
 
-    def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float, family_weight: float = 0.8) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        aliases: Aliases,
+        related_weight: float,
+        family_weight: float = 0.8,
+        acronyms: dict[str, str] | None = None,
+    ) -> None:
         self.analyzer = analyzer
         self.related_weight = related_weight
         self._rules: dict[str, list[tuple[tuple[str, ...], list[list[str]], float]]] = {}  # by last stem
@@ -47,6 +54,8 @@ class Expander:
             self._add_group([key, *values], related_weight)
         for group in aliases.families:
             self._add_group(group, family_weight)
+        for short, long in (acronyms or {}).items():  # learned from the documents: EV ~ electric vehicle
+            self._add_group([short, long], related_weight)
 
     def _add_group(self, members: list[str], weight: float) -> None:
         phrases = [tuple(self.analyzer.heads(m)) for m in members]
