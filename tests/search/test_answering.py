@@ -109,3 +109,15 @@ def test_context_alone_never_makes_an_excerpt(make_bot, tmp_path) -> None:
     write(tmp_path, "a.md", "The frigate visited Darwin in March. Officials praised the crew.")
     texts = [e.text for e in make_bot()("!ask frigate Darwin").excerpts]
     assert texts == ["The frigate visited Darwin in March."]
+
+
+def test_the_same_words_in_two_documents_are_shown_once_with_where_else(make_bot, tmp_path) -> None:
+    remarks = "We will hold Russia accountable for this brutal attack on Ukraine's power grid. Thank you all."
+    write(tmp_path, "prepared.md", remarks, title="Remarks as prepared", date="2024-03-01")
+    write(tmp_path, "delivered.md", remarks.replace("this brutal", "this brutal,"), title="Remarks as delivered")
+    write(tmp_path, "other.md", "Russia struck the power grid again overnight.", date="2024-03-02")
+    answer = make_bot()("!ask Russia attack on Ukraine's power grid")
+    texts = [e.text for e in answer.excerpts]
+    assert sum("hold Russia accountable" in t for t in texts) == 1
+    first = next(s for s in answer.sections if "hold Russia accountable" in s.excerpts[0].text)
+    assert first.note == "Also in 1 other document."
