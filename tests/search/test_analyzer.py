@@ -39,12 +39,7 @@ def test_configured_phrase_is_one_extra_term() -> None:
 
 def test_real_documents_tokenise_as_people_type() -> None:
     a = Analyzer()
-    assert (
-        a.terms("the 2<sup>nd</sup> summit")
-        == a.terms("the 2nd summit")
-        == a.terms("the second summit")[:1] + ["summit"]
-        or True
-    )
+    assert a.terms("the 2<sup>nd</sup> summit") == a.terms("the 2nd summit")
     assert set(a.terms("the second summit")) <= set(a.terms("the 2<sup>nd</sup> summit"))
     assert "1.1" in a.terms("$1.1 billion") and "billion" in a.terms("$1 billion")
     assert a.terms("50%") == a.terms("50 percent")
