@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field, field_validator, model_validator
 
-from bot.config.models import Strict, repeated
-
-
-def check_regexes(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
-    return patterns
+from bot.config.models import Strict, check_regexes, repeated
 
 
 class QualityRule(Strict):
