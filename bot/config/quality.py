@@ -9,7 +9,7 @@ from bot.config.models import Strict, check_regexes, repeated
 
 class QualityRule(Strict):
     kind: str = Field(pattern=r"^[a-z_]+$", description="what the rule catches (greeting, legal, bio, …)")
-    patterns: list[str] = Field(default_factory=list, description="regexes searched in the lowercased sentence (write them in lowercase)")
+    patterns: list[str] = Field(default_factory=list, description="regexes searched in the lowercased sentence")
     exact_case: list[str] = Field(default_factory=list, description="regexes searched as written (ALL CAPS)")
     unless: list[str] = Field(default_factory=list, description="a sentence matching one of these is kept")
     max_words: int | None = Field(None, ge=1, description="the rule only applies to sentences this short")
