@@ -16,6 +16,16 @@ def repeated(values: Iterable[Hashable]) -> list:
     return sorted(v for v, n in counts.items() if n > 1)
 
 
+def check_regexes(patterns: list[str]) -> list[str]:
+    """The patterns, if every one compiles; else a ValueError naming the bad one."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
+    return patterns
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,12 +86,7 @@ class BoilerplateSettings(Strict):
     @field_validator("paragraphs", "sentences")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
-        return patterns
+        return check_regexes(patterns)
 
 
 class Settings(Strict):

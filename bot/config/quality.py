@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field, field_validator, model_validator
 
-from bot.config.models import Strict, repeated
-
-
-def check_regexes(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
-    return patterns
+from bot.config.models import Strict, check_regexes, repeated
 
 
 class QualityRule(Strict):
     kind: str = Field(pattern=r"^[a-z_]+$", description="what the rule catches (greeting, legal, bio, …)")
-    patterns: list[str] = Field(default_factory=list, description="regexes searched case-insensitively")
+    patterns: list[str] = Field(default_factory=list, description="regexes searched in the lowercased sentence")
     exact_case: list[str] = Field(default_factory=list, description="regexes searched as written (ALL CAPS)")
     unless: list[str] = Field(default_factory=list, description="a sentence matching one of these is kept")
     max_words: int | None = Field(None, ge=1, description="the rule only applies to sentences this short")

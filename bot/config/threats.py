@@ -12,6 +12,9 @@ class Roles(Strict):
 
     window: int = Field(6, ge=1, le=20, description="content words between the entity and a threat word, at most")
     subject: float = Field(1.0, ge=0, le=1, description="the entity comes first: “Russia attacked …”")
+    counter: float = Field(
+        0.3, ge=0, le=1, description="the entity first, acting against/on it: “China acts against illicit suppliers”"
+    )
     agent: float = Field(1.0, ge=0, le=1, description="after by/from/of: “attacks by the Houthis”")
     object: float = Field(0.8, ge=0, le=1, description="right after the threat word: “we condemn Hamas”")
     target: float = Field(0.6, ge=0, le=1, description="after against/on/to: “aggression against Ukraine”")

@@ -53,18 +53,7 @@ class Group(Generic[T]):
 
 def collapse(items: Iterable[T], text: Callable[[T], str], threshold: float = SENTENCE_THRESHOLD) -> list[Group[T]]:
     """Group items whose texts are near-duplicates of an earlier group's first item (order kept)."""
-    groups: list[Group[T]] = []
-    keys: list[frozenset[str]] = []
-    for item in items:
-        key = words(text(item))
-        for group, other in zip(groups, keys, strict=True):
-            if jaccard(key, other) >= threshold:
-                group.others.append(item)
-                break
-        else:
-            groups.append(Group(item))
-            keys.append(key)
-    return groups
+    return _groups(items, lambda item: words(text(item)), lambda a, b: jaccard(a, b) >= threshold)
 
 
 def unique(items: Iterable[T], text: Callable[[T], str], threshold: float = SENTENCE_THRESHOLD) -> list[T]:
@@ -87,15 +76,21 @@ def same_document(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def document_groups(items: Sequence[T], body: Callable[[T], str]) -> list[Group[T]]:
     """Group documents that are near-duplicates of an earlier one (input order kept)."""
+    return _groups(items, lambda item: shingles(body(item)), same_document)
+
+
+def _groups(
+    items: Iterable[T], key: Callable[[T], frozenset[str]], same: Callable[[frozenset[str], frozenset[str]], bool]
+) -> list[Group[T]]:
     groups: list[Group[T]] = []
     keys: list[frozenset[str]] = []
     for item in items:
-        key = shingles(body(item))
+        mine = key(item)
         for group, other in zip(groups, keys, strict=True):
-            if same_document(key, other):
+            if same(mine, other):
                 group.others.append(item)
                 break
         else:
             groups.append(Group(item))
-            keys.append(key)
+            keys.append(mine)
     return groups

@@ -157,7 +157,7 @@ def _role(
             lo, hi = min(t, e), max(t, e)
             between = set(seq.surface[lo + 1 : hi])
             if e < t:
-                weight = roles.subject
+                weight = roles.counter if between & vocab.target else roles.subject
             elif between & vocab.agent:
                 weight = roles.agent
             elif between & vocab.place:

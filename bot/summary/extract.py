@@ -99,18 +99,23 @@ def _substance(engine: Engine, passages: list[int]) -> np.ndarray:
 
 def _transcript_factor(engine: Engine, passages: list[int], texts: list[str]) -> np.ndarray:
     out = np.ones(len(passages))
-    question = engine.quality.kinds.index("question") if "question" in engine.quality.kinds else -1
-    first_question: dict[int, int] = {}
     for i, pid in enumerate(passages):
         doc = engine.passage(pid).document
         if engine.quality.document_type(doc.title) not in TRANSCRIPT_TYPES:
             continue
-        span = engine.kb.passage_ids(doc)
-        if span.start not in first_question:
-            asked = np.flatnonzero(engine.quality_codes[span.start : span.stop] == question)
-            first_question[span.start] = span.start + int(asked[0]) if len(asked) else span.stop
-        out[i] = transcript_weights([texts[i]], [pid > first_question[span.start]])[0]
+        asked = engine.memo(f"first-question:{doc.id}", lambda doc=doc: _first_question(engine, doc))
+        out[i] = transcript_weights([texts[i]], [pid > asked])[0]
     return out
+
+
+def _first_question(engine: Engine, doc: Document) -> int:
+    """The passage id where the floor's first question starts (a reporter's turn), or past the end."""
+    span = engine.kb.passage_ids(doc)
+    for pid in span:
+        name, _ = engine.quality.label(" ".join(engine.passage(pid).text.split()))
+        if engine.quality.speaker_kind(name) == "question":
+            return pid
+    return span.stop
 
 
 def tracked_foci(engine: Engine) -> list[Focus]:

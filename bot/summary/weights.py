@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-DECISION = 0.2  # gain of a sentence in a transcript that announces or decides something
-AFTER_QUESTIONS = 0.75  # factor for a transcript sentence said after the first question
+DECISION = 0.3  # gain of a sentence in a transcript that announces or decides something
+AFTER_QUESTIONS = 0.5  # factor for a transcript sentence said after the first question
 REDUNDANCY = 0.3  # MMR: penalty per unit of word overlap (Jaccard) with a sentence already picked
 FOCUS = 0.8  # gain for covering tracked topic points not yet covered …
 FOCUS_CAP = 4  # … counted up to this many per sentence

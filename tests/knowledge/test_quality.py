@@ -139,3 +139,7 @@ def test_an_agenda_preview_is_not_an_excerpt(quality: QualityFilter) -> None:
     assert quality.classify("Expect that they will also be discussing the challenges posed by China.", "transcript")
     assert quality.classify("In addition, I expect we'll discuss the South China Sea and trade.", "meeting_remarks")
     assert quality.classify("The leaders discussed the South China Sea and condemned the drills.", "readout") is None
+
+
+def test_a_sentence_that_starts_mid_sentence_is_a_fragment(quality: QualityFilter) -> None:
+    assert quality.classify("“: “What is clear today is that the hostages have been released.”", "other") == "fragment"
