@@ -15,7 +15,7 @@ from bot.digest.config import DigestChannel, DigestConfig
 from bot.digest.service import DigestService
 from bot.door import EngineDoor
 from bot.engine import Engine
-from bot.state import StateDB
+from bot.state import SQLiteState
 from tests.helpers import assert_verbatim, write_doc
 
 OLD = {
@@ -116,7 +116,7 @@ class World:
     async def service(self, now: dt.datetime, *channels: DigestChannel) -> DigestService:
         engine = self.engine()
         config = DigestConfig(channels=list(channels or [channel()]))
-        service = DigestService(engine, config, StateDB(self.db), self.send, door=self.door)
+        service = DigestService(engine, config, SQLiteState(self.db), self.send, door=self.door)
         await service.engine_loaded(engine, now)
         return service
 
