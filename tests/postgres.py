@@ -82,3 +82,14 @@ def open_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable
     yield open_it
     for db in opened:
         db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """DATABASE_URL as a deployment sets it: unset (SQLite in the data folder) or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+        return None
+    url = request.getfixturevalue("pg_url")
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url

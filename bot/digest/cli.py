@@ -15,6 +15,7 @@ from bot.config import ConfigError
 from bot.digest.config import DigestChannel, DigestConfig, load_digest_config
 from bot.digest.schedule import last_slot, next_run
 from bot.digest.service import DigestService
+from bot.environment import database_url
 from bot.loading import SetupError, engine_from_args
 from bot.paths import resolve
 from bot.state import open_state
@@ -56,7 +57,7 @@ def run_digest(args: argparse.Namespace) -> int:
         return 2
     if not config.channels:
         print("No channels in config/digest.yaml: previewing an example channel (09:00 UTC).", file=sys.stderr)
-    service = DigestService(engine, config, open_state(resolve("data", args.data)), _no_send, door=_inline)
+    service = DigestService(engine, config, open_state(resolve("data", args.data), database_url()), _no_send, door=_inline)
     service.sync(engine, now)
     pairs = zip(channels, moments, strict=True)
     print("\n\n".join(f"{_header(service, c, at)}\n\n{service.prepare(c, at).text}" for c, at in pairs))
