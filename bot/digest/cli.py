@@ -57,7 +57,8 @@ def run_digest(args: argparse.Namespace) -> int:
         return 2
     if not config.channels:
         print("No channels in config/digest.yaml: previewing an example channel (09:00 UTC).", file=sys.stderr)
-    service = DigestService(engine, config, open_state(resolve("data", args.data), database_url()), _no_send, door=_inline)
+    state = open_state(resolve("data", args.data), database_url())
+    service = DigestService(engine, config, state, _no_send, door=_inline)
     service.sync(engine, now)
     pairs = zip(channels, moments, strict=True)
     print("\n\n".join(f"{_header(service, c, at)}\n\n{service.prepare(c, at).text}" for c, at in pairs))
