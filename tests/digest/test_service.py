@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.state import POSTED, SKIPPED
+from bot.state import POSTED, SENDING, SKIPPED
 from tests.digest.conftest import NEW, World, add_docs, channel, utc
 
 QUARTER = dt.timedelta(minutes=15)
@@ -89,7 +89,7 @@ async def test_a_failed_send_is_retried_next_tick_unchanged_and_posted_once(worl
     world.send.failures = 2
     first = await service.tick(utc("2024-06-03T08:00"))
     assert [r.action for r in first] == ["failed"] and "ConnectionError" in first[0].detail
-    assert service.log.entries(42) == []
+    assert [e.status for e in service.log.entries(42)] == [SENDING]  # claimed, not posted
     preview = service.prepare(channel(), utc("2024-06-03T08:01"))
     assert [r.action for r in await service.tick(utc("2024-06-03T08:01"))] == ["failed"]
     assert [r.action for r in await service.tick(utc("2024-06-03T08:02"))] == ["posted"]
