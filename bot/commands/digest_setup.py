@@ -97,6 +97,12 @@ def describe(channel: DigestChannel, now: dt.datetime) -> str:
     return f"<#{channel.channel_id}> — {when} · {tracked} · next {upcoming:%Y-%m-%d %H:%M %Z}"
 
 
+def _store(service: DigestService, channel: DigestChannel, enabled: bool, by: str, now: dt.datetime) -> None:
+    """Blocking: keep the channel's settings (on or off), then apply them to the running service."""
+    service.channels.put(channel.channel_id, settings_of(channel), enabled=enabled, by=by, at=now)
+    service.refresh()
+
+
 async def digest_set(inv: Invocation) -> Answer:
     service = _service(inv)
     try:
@@ -116,8 +122,7 @@ async def digest_set(inv: Invocation) -> Answer:
         return Answer("digest", "Digest not set", Status.USAGE, intro=f"{problems}\n\nExample: {USAGE}")
     now = dt.datetime.now(UTC)
     by = inv.request.caller.name
-    await inv.services.call(service.channels.put, channel_id, settings_of(channel), enabled=True, by=by, at=now)
-    await inv.services.call(service.refresh)
+    await inv.services.call(_store, service, channel, True, by, now)
     return Answer("digest", "Digest set", lines=[describe(channel, now)])
 
 
@@ -132,8 +137,7 @@ async def digest_off(inv: Invocation) -> Answer:
         return Answer("digest", f"No digest is set up for <#{channel_id}>", Status.EMPTY)
     now = dt.datetime.now(UTC)
     by = inv.request.caller.name
-    await inv.services.call(service.channels.put, channel_id, settings_of(current), enabled=False, by=by, at=now)
-    await inv.services.call(service.refresh)
+    await inv.services.call(_store, service, current, False, by, now)
     return Answer("digest", f"Digest off for <#{channel_id}>", intro="`/digest set` turns it back on.")
 
 
