@@ -169,8 +169,8 @@ class DigestService:
         entry = await self.door(self.log.get, channel.channel_id, day)
         if entry is not None and entry.status != SENDING:
             return None
-        if entry is not None and entry.claimed_by != self.instance:
-            return await self._resolve(channel, entry, slot, now)
+        if entry is not None and (entry.claimed_by != self.instance or (channel.channel_id, day) not in self._pending):
+            return await self._resolve(channel, entry, slot, now)  # not a send of ours that failed: look first
         late = now - slot > dt.timedelta(hours=channel.grace_hours)
         if entry is None and late:
             return await self._skip(channel, day, slot, now)
@@ -186,16 +186,23 @@ class DigestService:
     async def _resolve(
         self, channel: DigestChannel, claim: LogEntry, slot: dt.datetime, now: dt.datetime
     ) -> TickResult | None:
-        """Another process's claim: posted if its marker is in the channel; taken over once its lease ran out."""
-        found = await self.find(channel.channel_id, marker(claim.local_date))
+        """A claim whose outcome this process does not know (another process's, or ours when the log write
+        failed): posted if its marker is in the channel; else taken over once another's lease ran out."""
+        try:
+            found = await self.find(channel.channel_id, marker(claim.local_date))
+        except Exception:  # Discord unreachable: decide nothing now, look again on the next tick
+            log.exception("digest for channel %s (%s): could not read the channel", channel.label, claim.local_date)
+            return None
         if found:
             entry = LogEntry(channel.channel_id, claim.local_date, POSTED, now, message_ids=tuple(found))
             if await self.door(self.log.finish, entry):
                 log.warning("digest for channel %s (%s) was posted before a restart: logged", channel.label, slot)
                 return TickResult(channel.channel_id, claim.local_date, "recovered", f"messages {found}")
             return None
-        if now - claim.at < CLAIM_LEASE or not await self.door(self.log.take_over, claim, self.instance, now):
-            return None  # still being sent by the other process, or someone else took it over
+        if claim.claimed_by != self.instance and now - claim.at < CLAIM_LEASE:
+            return None  # the other process may still be sending it
+        if not await self.door(self.log.take_over, claim, self.instance, now):
+            return None  # someone else took it over first
         if now - slot > dt.timedelta(hours=channel.grace_hours):
             return await self._skip(channel, claim.local_date, slot, now)
         return await self._send(channel, claim.local_date, now)

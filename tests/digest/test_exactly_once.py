@@ -81,3 +81,38 @@ async def test_a_kill_between_claim_and_send_posts_once_after_the_lease(world: W
     assert [r.action for r in await restarted.tick(after)] == ["posted"]
     assert await restarted.tick(after + dt.timedelta(minutes=1)) == []
     assert len(world.send.sent) == 1 and restarted.log.get(42, DAY).status == POSTED
+
+
+async def test_a_failed_log_write_after_a_send_does_not_post_again(world: World, open_db, doors) -> None:
+    service = await process(world, open_db, doors)
+    finish = service.log.finish
+    calls = []
+
+    def fails_once(entry: object) -> bool:
+        calls.append(entry)
+        if len(calls) == 1:
+            raise ConnectionError("the database went away")
+        return finish(entry)
+
+    service.log.finish = fails_once
+    with pytest.raises(ConnectionError):
+        await service.tick(DUE)
+    assert [r.action for r in await service.tick(DUE + dt.timedelta(minutes=1))] == ["recovered"]
+    assert len(world.send.sent) == 1 and service.log.get(42, DAY).status == POSTED
+
+
+async def test_a_channel_that_cannot_be_read_decides_nothing_until_it_can(world: World, open_db, doors) -> None:
+    first = await process(world, open_db, doors)
+    first.log.finish = lambda _entry: (_ for _ in ()).throw(Killed())
+    with pytest.raises(Killed):
+        await first.tick(DUE)
+    restarted = await process(world, open_db, doors)
+
+    async def unreadable(_channel: int, _marker: str) -> list[int]:
+        raise ConnectionError("Discord is unavailable")
+
+    restarted.find = unreadable
+    late = DUE + CLAIM_LEASE * 2
+    assert await restarted.tick(late) == [] and len(world.send.sent) == 1  # never re-sent blind
+    restarted.find = world.send.find
+    assert [r.action for r in await restarted.tick(late)] == ["recovered"]

@@ -37,7 +37,12 @@ class Digest(commands.Cog):
 
     @tasks.loop(minutes=1)
     async def loop(self) -> None:
-        for result in await self.service.tick(discord.utils.utcnow()):
+        try:
+            results = await self.service.tick(discord.utils.utcnow())
+        except Exception:  # e.g. the database is briefly unreachable: an exception would end the loop for good
+            log.exception("digest tick failed; trying again in a minute")
+            return
+        for result in results:
             log.info(
                 "digest %s for channel %s (%s): %s", result.action, result.channel_id, result.local_date, result.detail
             )

@@ -75,3 +75,20 @@ async def test_killed_after_sending_the_restarted_bot_does_not_post_again(
     assert entry.message_ids == (int(posted.message["id"]),)
     await asyncio.sleep(0.5)
     assert len(_digests(fake_discord)) == 1  # posted exactly once
+
+
+async def test_a_failing_tick_does_not_stop_the_digest_loop(
+    fake_discord: FakeDiscord, run_bot: BotRunner, tmp_path: Path
+) -> None:
+    config_dir, knowledge, data = _folders(tmp_path, int(fake_discord.general.id))
+    config = load_config(config_dir)
+    bot = await run_bot(PolicyBot(config, functools.partial(load_engine, knowledge, config), data_dir=data))
+    cog = bot.get_cog("Digest")
+    await eventually(lambda: _digests(fake_discord), timeout=20)  # the loop's first tick posted
+
+    async def broken(_now: object) -> list:
+        raise ConnectionError("the database went away")
+
+    cog.service.tick = broken
+    await cog.loop()  # one iteration, as the task runs it: logged, not raised
+    assert cog.loop.is_running() and not cog.loop.failed()
