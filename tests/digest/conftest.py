@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
 
@@ -109,11 +109,12 @@ class FakeSend:
 class World:
     """A knowledge folder, a state file and a send; `service()` is a fresh process on the same state."""
 
-    def __init__(self, root: Path, config: Config) -> None:
+    def __init__(self, root: Path, config: Config, open_db: Callable[[], StateDB] | None = None) -> None:
         self.knowledge = root / "knowledge"
         self.knowledge.mkdir()
         self.db = root / "data" / "state.sqlite3"
         self.config = config
+        self.open_db = open_db  # a new process's database (tests/postgres.py); else SQLite at self.db
         self.send = FakeSend()
         self.door = EngineDoor()
         add_docs(self.knowledge, OLD)
@@ -127,7 +128,7 @@ class World:
         """A process on the state (SQLite in the world's folder unless `state` is given)."""
         engine = self.engine()
         config = DigestConfig(channels=list(channels or [channel()]))
-        state = state or SQLiteState(self.db)
+        state = state or (self.open_db() if self.open_db else SQLiteState(self.db))
         service = DigestService(engine, config, state, self.send, door=door or self.door, find=self.send.find)
         await service.engine_loaded(engine, now)
         return service

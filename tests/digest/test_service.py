@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from bot.state import POSTED, SENDING, SKIPPED
+from bot.config import Config
+from bot.state import POSTED, SENDING, SKIPPED, StateDB
 from tests.digest.conftest import NEW, World, add_docs, channel, utc
 
 QUARTER = dt.timedelta(minutes=15)
+
+
+@pytest.fixture
+def world(tmp_path: Path, config: Config, open_db: Callable[[], StateDB]) -> Iterator[World]:
+    """Every test here runs on SQLite and on PostgreSQL; each `world.service()` is a new process."""
+    world = World(tmp_path, config, open_db)
+    yield world
+    world.door.close()
 
 
 async def posted(service, now: dt.datetime) -> list[int]:
