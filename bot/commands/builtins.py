@@ -92,15 +92,17 @@ def builtin_specs() -> list[CommandSpec]:
         ),
         CommandSpec(
             "threats",
-            "Excerpts on threats from or concerning an actor; alone, the known actors.",
-            "[actor]",
-            ("threats china", "threats"),
+            "Excerpts on threats from or concerning an actor or any name or theme the documents mention, recent "
+            "first with dates; alone, the actors and the names most tied to threats.",
+            "[anything]",
+            ("threats china", "threats taiwan strait", "threats"),
             threats,
-            params=(Param("actor", "Who, e.g. china", complete="actors"),),
+            params=(Param("actor", "An actor, name or theme, e.g. china or ransomware", complete="actors"),),
         ),
         CommandSpec(
             "summary",
-            "A 3–5 sentence extractive summary of everything, a document, a topic or an actor.",
+            "A 3–5 sentence extractive summary of everything, a document, a topic or an actor (across documents: "
+            "central sentences in date order).",
             "[document|topic|actor]",
             ("summary", "summary partners", "summary russia"),
             summary,

@@ -54,7 +54,7 @@ def clip(text: str, limit: int) -> str:
 
 def excerpt_block(number: int, ex: Excerpt) -> str:
     c = ex.citation
-    where = escape(f"{c.title}, ¶{c.paragraph}, sentence {c.sentence}") + (f" · {c.date}" if c.date else "")
+    where = escape(f"{c.title}, ¶{c.paragraph}, {c.sentences}") + (f" · {c.date}" if c.date else "")
     if c.quote_url and len(c.quote_url) <= 1000:
         where = f"[{where}]({c.quote_url})"
     quote = escape(clip(ex.display, EXCERPT_BUDGET))

@@ -55,7 +55,7 @@ NEW = {
     ),
     "strikes.md": (
         "Overnight strikes",
-        "2024-06-04",
+        "2024-06-03",
         """
         Russia launched dozens of missiles at Kyiv overnight.
         Ukrainian air defences intercepted most of the missiles before they reached the city.
