@@ -36,6 +36,7 @@ class StateDB:
 
     types: dict[str, str] = SQLITE_TYPES  # fills {id} and {blob} in the migrations
     where = ""  # for logs and `check`: the file or the server, never a password
+    keep_ids = ""  # what an INSERT that copies row ids needs (PostgreSQL: OVERRIDING SYSTEM VALUE)
 
     def __init__(self) -> None:
         self.migrate()
@@ -72,6 +73,9 @@ class StateDB:
     def version(self) -> int:
         with self.transaction() as conn:
             return conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def after_copy(self, conn: Any, table: str) -> None:
+        """After rows were copied in with their ids: let new rows continue after them."""
 
     def close(self) -> None:
         """Release connections (PostgreSQL keeps a pool; SQLite opens one per transaction)."""

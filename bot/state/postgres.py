@@ -54,6 +54,7 @@ class StateUnavailable(RuntimeError):
 
 class PostgresState(StateDB):
     types = POSTGRES_TYPES
+    keep_ids = " OVERRIDING SYSTEM VALUE"
 
     def __init__(self, url: str, *, max_size: int = 4) -> None:
         self.url = url
@@ -77,6 +78,12 @@ class PostgresState(StateDB):
 
     def lock_migrations(self, conn: PgConnection) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
+    def after_copy(self, conn: PgConnection, table: str) -> None:
+        if table == "items":  # the one identity column
+            conn.execute(
+                "SELECT setval(pg_get_serial_sequence('items', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM items"
+            )
 
     def close(self) -> None:
         self.pool.close()

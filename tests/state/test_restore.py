@@ -15,9 +15,7 @@ from tests.frontends.chat_helpers import chat_runtime, say
 from tests.helpers import write_doc
 
 
-async def test_a_wiped_disk_loses_no_added_document(
-    config: Config, tmp_path: Path, database_url: str | None
-) -> None:
+async def test_a_wiped_disk_loses_no_added_document(config: Config, tmp_path: Path, database_url: str | None) -> None:
     knowledge, data = tmp_path / "knowledge", tmp_path / "data"
     write_doc(knowledge, "teapots.md", SEED, title="Teapot diplomacy", date="2024-01-05")
     note = write_doc(tmp_path / "outside", "kettle.md", "The kettle accord caps kettles at three per embassy.")
