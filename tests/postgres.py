@@ -8,6 +8,7 @@ POLICYBOT_REQUIRE_POSTGRES=1 (CI), where that is a failure.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -29,6 +30,15 @@ def _unavailable(why: str) -> None:
     pytest.skip(message)
 
 
+def start_or_skip(root: Path) -> str:
+    try:
+        return pgserver.start(root)
+    except pgserver.NoServer as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        _unavailable(f"no local server could be started ({exc})")
+        raise  # unreachable: _unavailable skips or fails
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """An admin URL of a running server."""
@@ -36,14 +46,12 @@ def postgres_server() -> Iterator[str]:
         yield os.environ[URL_VAR]
         return
     root = Path(tempfile.mkdtemp(prefix="policybot-pg-"))
-    try:
-        url = pgserver.start(root)
-    except pgserver.NoServer as exc:
-        _unavailable(f"no local server could be started ({exc})")
+    url = start_or_skip(root)
     try:
         yield url
     finally:
         pgserver.stop(root)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _with_database(url: str, name: str) -> str:
