@@ -5,13 +5,31 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.commands.builtins import build_registry
 from bot.commands.text_input import plural
 from bot.config import ConfigError, load_config
 from bot.digest.config import load_digest_config
+from bot.environment import database_url
 from bot.loading import data_from_args, load_engine
 from bot.paths import resolve
+from bot.state import open_state
+
+
+def check_state(data: Path) -> bool:
+    """Open (and migrate) the state database the bot would use: DATABASE_URL, else SQLite in `data`."""
+    try:
+        state = open_state(data, database_url())
+    except Exception as exc:  # unreachable server, bad URL, unwritable folder: say which, do not crash
+        print(f"FAIL state: {exc}")
+        return False
+    try:
+        documents = state.documents.count()
+        print(f"ok   state: {state.where} (schema version {state.version()}, {plural(documents, 'stored document')})")
+    finally:
+        state.close()
+    return True
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -30,6 +48,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"FAIL digest: {exc}")
         return 1
     print(f"ok   digest: {len(digest.channels)} channel(s)")
+    if not check_state(data_from_args(args)):
+        return 1
     if not knowledge_dir.is_dir():
         print(f"FAIL knowledge: {knowledge_dir} is not a folder")
         return 1

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [chat|check|run|digest]`. With no command and no DISCORD_TOKEN, the local chat.
+"""Command line: `python -m bot [chat|check|run|digest|state]`. With no command and no DISCORD_TOKEN, the local chat.
 
 Every option works before or after the command (`python -m bot --knowledge X check` and
 `python -m bot check --knowledge X` are the same); an option of one command given for another is an error.
@@ -37,12 +37,19 @@ ONLY: dict[str, list[Option]] = {
             },
         ),
     ],
+    "state": [
+        (
+            ("--copy-to",),
+            {"metavar": "URL", "help": "copy the data folder's SQLite state into this empty PostgreSQL database"},
+        )
+    ],
 }
 COMMANDS = {
     "chat": "ask the bot locally: one message, or an interactive chat",
     "check": "validate the config and every knowledge file; exit 1 on errors",
     "run": "connect to Discord with DISCORD_TOKEN",
     "digest": "preview the daily digest (posting is done by `run`)",
+    "state": "show the state database in use; --copy-to moves SQLite state into PostgreSQL",
 }
 
 
@@ -114,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.digest.cli import run_digest
 
         return run_digest(args)
+    if command == "state":
+        from bot.state.cli import run_state
+
+        return run_state(args)
     from bot.frontends.discord_run import run_discord
 
     return run_discord(args)

@@ -24,9 +24,11 @@ from bot.config import Config
 from bot.digest import DigestService, load_digest_config
 from bot.door import EngineDoor
 from bot.engine import Engine
+from bot.environment import database_url
 from bot.knowledge.reloader import Reloader
 from bot.paths import resolve
 from bot.state import StateDB, open_state
+from bot.state.restore import restore_documents
 
 if TYPE_CHECKING:
     from bot.ingest import IngestContext
@@ -75,9 +77,12 @@ class Runtime:
         self._ingest: IngestContext | None = None
 
     async def start(self) -> None:
+        self.state = await self.door(open_state, self.data_dir, database_url())
+        log.info("state database: %s", self.state.where)
+        if self.knowledge_dir is not None:  # documents added with !add come back before the index is built
+            await self.door(restore_documents, self.state.documents, self.knowledge_dir)
         engine = await self.door(self.load_engine)
         self.dispatcher = Dispatcher(engine, self.registry)
-        self.state = await self.door(open_state, self.data_dir)
         digest_config = load_digest_config(self.config.folder, engine.config)
         self.digest = DigestService(engine, digest_config, self.state, _no_send, door=self.door)
         await self.digest.engine_loaded(engine, dt.datetime.now(UTC))
@@ -140,3 +145,5 @@ class Runtime:
         if self._ingest is not None and not self._ingest.session.closed:
             await self._ingest.session.close()
         self.door.close()
+        if self.state is not None:
+            self.state.close()

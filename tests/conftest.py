@@ -7,7 +7,7 @@ import pytest
 from bot.config import Config, load_config
 from tests.helpers import PROJECT, Bot
 
-pytest_plugins = ["tests.fakediscord.plugin"]
+pytest_plugins = ["tests.fakediscord.plugin", "tests.postgres"]
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,21 @@ from __future__ import annotations
 from bot.answers.model import Answer, Status
 from bot.commands.add import add
 from bot.commands.digest_actions import digest_now, digest_preview
+from bot.commands.digest_setup import digest_list, digest_off, digest_set
 from bot.commands.request import Invocation
 from bot.engine import Engine
 
-__all__ = ["add", "digest_now", "digest_preview", "reload", "reloaded", "sync"]
+__all__ = [
+    "add",
+    "digest_list",
+    "digest_now",
+    "digest_off",
+    "digest_preview",
+    "digest_set",
+    "reload",
+    "reloaded",
+    "sync",
+]
 
 
 def reloaded(engine: Engine) -> Answer:

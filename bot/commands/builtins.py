@@ -13,11 +13,19 @@ from bot.commands.threats import threats
 from bot.commands.topic import topic_handler
 from bot.config import Config, ConfigError
 
+DIGEST_SET_PARAMS = (
+    Param("channel", "Where to post it (default: this channel)", kind=Kind.CHANNEL, rest=False),
+    Param("time", "Local posting time, HH:MM, e.g. 09:00", rest=False),
+    Param("timezone", "IANA time zone, e.g. Europe/London (default UTC)", rest=False, complete="timezones"),
+    Param("topics", "Topics to track, comma-separated, e.g. partners", rest=False, complete="topic-list"),
+    Param("actors", "Actors to track, comma-separated, e.g. china,russia", complete="actor-list"),
+)
+
 DIGEST = CommandSpec(
     "digest",
-    "The daily digest of this channel: preview it, or post it now.",
-    "preview|now",
-    ("digest preview", "digest now"),
+    "The daily digest of this channel: preview it, post it now, or set it up.",
+    "preview|now|set|off|list",
+    ("digest preview", "digest now", "digest set time=09:00 timezone=Europe/London", "digest list"),
     subcommands=(
         CommandSpec(
             "preview",
@@ -34,6 +42,37 @@ DIGEST = CommandSpec(
             "",
             ("digest now",),
             action=actions.digest_now,
+            permission=Permission.ADMIN,
+            parent="digest",
+        ),
+        CommandSpec(
+            "set",
+            "Post a daily digest in a channel at a local time, tracking topics and actors.",
+            "[channel] <time> [timezone] [topics=…] [actors=…]",
+            ("digest set #news 09:00 Europe/London topics=partners actors=china",),
+            action=actions.digest_set,
+            params=DIGEST_SET_PARAMS,
+            permission=Permission.ADMIN,
+            parent="digest",
+            keyed=True,
+        ),
+        CommandSpec(
+            "off",
+            "Stop the daily digest in a channel (default: this one).",
+            "[channel]",
+            ("digest off",),
+            action=actions.digest_off,
+            params=(Param("channel", "The channel (default: this one)", kind=Kind.CHANNEL, rest=False),),
+            permission=Permission.ADMIN,
+            parent="digest",
+            keyed=True,
+        ),
+        CommandSpec(
+            "list",
+            "Every channel that gets a daily digest, when, and what it tracks.",
+            "",
+            ("digest list",),
+            action=actions.digest_list,
             permission=Permission.ADMIN,
             parent="digest",
         ),

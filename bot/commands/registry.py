@@ -46,6 +46,7 @@ PLACE = {Frontend.CHAT: "the local chat", Frontend.DISCORD: "Discord"}
 class Kind(StrEnum):
     TEXT = "text"
     ATTACHMENT = "attachment"  # a file attached in Discord (the local chat takes a path as text)
+    CHANNEL = "channel"  # a text channel in Discord (the local chat takes its id)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Param:
     required: bool = False
     rest: bool = True  # text: takes the rest of the line (else one word)
     choices: tuple[str, ...] = ()
-    complete: str | None = None  # autocomplete source: "actors", "focus" or "commands"
+    complete: str | None = None  # autocomplete source, a key of bot.utils.options.SOURCES
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class CommandSpec:
     slash: bool = True  # also a slash command (else prefix and mention only)
     elsewhere: str = ""  # why it needs another front end, said where it does not apply
     parent: str = ""  # the group's name, for a subcommand
+    keyed: bool = False  # several options: the request text is `name=value` words (else the text param's value)
 
     @property
     def qualified(self) -> str:

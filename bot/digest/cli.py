@@ -16,10 +16,9 @@ from bot.config import ConfigError
 from bot.digest.config import DigestChannel, DigestConfig, load_digest_config
 from bot.digest.schedule import last_slot, next_run
 from bot.digest.service import DigestService
-from bot.digest.snapshot import state_copy
+from bot.digest.snapshot import preview_state
 from bot.loading import SetupError, engine_from_args
 from bot.paths import resolve
-from bot.state.db import STATE_FILE, StateDB
 
 DEFAULT_CHANNEL = DigestChannel(channel_id=1, name="example (no channels configured)", time=dt.time(9))
 
@@ -58,8 +57,8 @@ def run_digest(args: argparse.Namespace) -> int:
         return 2
     if not config.channels:
         print("No channels in config/digest.yaml: previewing an example channel (09:00 UTC).", file=sys.stderr)
-    with state_copy(resolve("data", args.data) / STATE_FILE) as copy:  # a preview changes nothing
-        service = DigestService(engine, config, StateDB(copy), _no_send, door=_inline)
+    with preview_state(resolve("data", args.data)) as state:  # a copy: a preview changes nothing
+        service = DigestService(engine, config, state, _no_send, door=_inline)
         service.sync(engine, now)
         pairs = zip(channels, moments, strict=True)
         print("\n\n".join(f"{_header(service, c, at)}\n\n{service.prepare(c, at).text}" for c, at in pairs))

@@ -1,6 +1,7 @@
 """A private copy of the state database for `digest --preview`, so a preview records the knowledge
 folder's documents as seen exactly as the bot would (and shows what it would post) without changing
-anything in the real state: the copy is taken with SQLite's backup API from a read-only connection."""
+anything in the real state: the copy is taken with SQLite's backup API from a read-only connection (with
+DATABASE_URL, the digest's tables are copied from PostgreSQL into a temporary SQLite database)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from bot.environment import database_url
+from bot.state import STATE_FILE, SQLiteState, StateDB, open_state
+from bot.state.copy import copy_tables
+
 _SIDE_FILES = ("-wal", "-shm")  # a read-only reader of a WAL database may create these
+DIGEST_TABLES = ("digest_log", "digest_seen", "digest_channels")
 
 
 @contextmanager
@@ -26,4 +32,22 @@ def state_copy(path: Path) -> Iterator[Path]:
                 side = Path(f"{path}{suffix}")
                 if side.exists() and (suffix == "-shm" or side.stat().st_size == 0):
                     side.unlink(missing_ok=True)
+        yield copy
+
+
+@contextmanager
+def preview_state(data: Path) -> Iterator[StateDB]:
+    """A throwaway copy of the state the bot uses (SQLite in `data`, or DATABASE_URL's PostgreSQL)."""
+    url = database_url()
+    if not url:
+        with state_copy(data / STATE_FILE) as copy:
+            yield SQLiteState(copy)
+        return
+    with tempfile.TemporaryDirectory(prefix="policybot-preview-") as folder:
+        copy = SQLiteState(Path(folder) / STATE_FILE)
+        source = open_state(data, url)
+        try:
+            copy_tables(source, copy, DIGEST_TABLES)
+        finally:
+            source.close()
         yield copy

@@ -73,5 +73,6 @@ def add_upload(filename: str, data: bytes, *, ctx: IngestContext, added_by: str,
         added_by=added_by,
         fetched=ctx.clock(),
         tags=tuple(tags),
+        filename=filename,
     )
     return save(ctx, candidate)

@@ -12,7 +12,8 @@ from bot.ingest.dedupe import canonical_url, content_hash
 from bot.ingest.errors import AlreadyIngested
 from bot.ingest.extracted import Extracted
 from bot.ingest.state import Item, ItemStatus, StateStore
-from bot.ingest.store import NewDocument, write_document
+from bot.ingest.store import NewDocument, render, write_document
+from bot.state.documents_repo import StoredDocument
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Candidate:
     guid: str | None = None
     published: datetime | None = None
     title: str | None = None
+    filename: str = ""  # an upload's file name: its source when it declares no URL
 
 
 def document_url(extracted: Extracted, final_url: str) -> str:
@@ -63,8 +65,17 @@ def save(ctx: IngestContext, candidate: Candidate) -> Ingested:
             raise AlreadyIngested(existing)
         doc = _document(candidate, chash)
         doc_id = write_document(ctx.knowledge_dir, doc)
+        store.keep_document(_stored(candidate, doc, doc_id))
         _record(store, candidate, chash, doc_id, ItemStatus.INGESTED)
     return Ingested(doc_id, doc.title, doc.url, doc.origin)
+
+
+def _stored(candidate: Candidate, doc: NewDocument, doc_id: str) -> StoredDocument:
+    """What the database keeps so the knowledge folder can be rebuilt: the file's bytes, source, metadata."""
+    metadata = {"title": doc.title, "url": doc.url, "date": doc.date.isoformat(), "added_by": doc.added_by,
+                "origin": doc.origin, "tags": list(doc.tags), "fetched": doc.fetched.isoformat()}  # fmt: skip
+    source = candidate.url or candidate.filename or candidate.origin
+    return StoredDocument(f"{doc_id}.md", doc_id, source, render(doc).encode("utf-8"), doc.content_hash, metadata)
 
 
 def _existing(store: StateStore, candidate: Candidate, chash: str) -> str | None:

@@ -14,6 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from bot.ingest.dedupe import canonical_url
 from bot.state import IngestRepo, Item, ItemStatus
+from bot.state.documents_repo import StoredDocument
 
 __all__ = ["IngestState", "Item", "ItemStatus", "StateStore"]
 _P = ParamSpec("_P")
@@ -56,6 +57,10 @@ class StateStore:
 
     def mark_feed_polled(self, name: str, url: str, when: datetime) -> None:
         self.repo.mark_feed_polled(name, url, when)
+
+    def keep_document(self, doc: StoredDocument) -> None:
+        """Store an added document's file in the database, so a wiped knowledge folder can be rebuilt."""
+        self.repo.db.documents.put(doc)
 
 
 class IngestState:

@@ -13,9 +13,17 @@ from bot.state.stamps import from_db, maybe_from_db, to_db
 if TYPE_CHECKING:
     from bot.state.db import StateDB
 
-POSTED, SKIPPED = "posted", "skipped"
-LOG_COLUMNS = "channel_id, local_date, status, at, cutoff, message_ids, payload_hash, rotation, reason"
-LOG_INSERT = f"INSERT INTO digest_log ({LOG_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
+POSTED, SKIPPED, SENDING = "posted", "skipped", "sending"
+LOG_COLUMNS = "channel_id, local_date, status, at, cutoff, message_ids, payload_hash, rotation, reason, claimed_by"
+LOG_INSERT = f"INSERT INTO digest_log ({LOG_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
+LOG_FINISH = (
+    "UPDATE digest_log SET status = ?, at = ?, cutoff = ?, message_ids = ?, payload_hash = ?, rotation = ?, "
+    "reason = ?, claimed_by = NULL WHERE channel_id = ? AND local_date = ? AND status = 'sending'"
+)
+LOG_TAKE_OVER = (
+    "UPDATE digest_log SET claimed_by = ?, at = ? WHERE channel_id = ? AND local_date = ? AND status = 'sending' "
+    "AND COALESCE(claimed_by, '') = ? AND at = ?"
+)
 SEEN_INSERT = "INSERT INTO digest_seen (doc_id, content_hash, first_seen, baseline) VALUES (?, ?, ?, ?)"
 SEEN_UPDATE = "UPDATE digest_seen SET content_hash = ?, changed_at = ? WHERE doc_id = ?"
 SEEN_BETWEEN = (
@@ -35,19 +43,30 @@ class LogEntry:
     payload_hash: str | None = None
     rotation: str | None = None
     reason: str | None = None
+    claimed_by: str | None = None  # status 'sending': the process that claimed the day and is sending it
 
 
 def _entry(row: tuple) -> LogEntry:
-    channel, day, status, at, cutoff, ids, payload, rotation, reason = row
+    channel, day, status, at, cutoff, ids, payload, rotation, reason, claimed_by = row
     return LogEntry(
         channel, dt.date.fromisoformat(day), status, from_db(at), maybe_from_db(cutoff),
-        tuple(json.loads(ids or "[]")), payload, rotation, reason,
+        tuple(json.loads(ids or "[]")), payload, rotation, reason, claimed_by,
+    )  # fmt: skip
+
+
+def _values(entry: LogEntry) -> tuple:
+    return (
+        entry.status, to_db(entry.at), to_db(entry.cutoff) if entry.cutoff else None,
+        json.dumps(list(entry.message_ids)), entry.payload_hash, entry.rotation, entry.reason,
     )  # fmt: skip
 
 
 class DigestLogRepo:
-    """Written only after a successful send (or when a day's window passed): its key makes a digest post at
-    most once a day."""
+    """One row per channel and local date; the key makes a digest post at most once a day, across processes.
+
+    A process claims the day (a 'sending' row: the intent) before it sends, and finishes the row ('posted',
+    or 'skipped' when the window passed) after. A 'sending' row left by a crash is resolved by whoever
+    finds it: the digest's marker in the channel means it was posted."""
 
     def __init__(self, db: StateDB) -> None:
         self.db = db
@@ -70,13 +89,23 @@ class DigestLogRepo:
 
     def record(self, entry: LogEntry) -> bool:
         """Insert the row; False if the channel already has one for that date (nothing is overwritten)."""
-        values = (
-            entry.channel_id, entry.local_date.isoformat(), entry.status, to_db(entry.at),
-            to_db(entry.cutoff) if entry.cutoff else None, json.dumps(list(entry.message_ids)),
-            entry.payload_hash, entry.rotation, entry.reason,
-        )  # fmt: skip
+        status, *rest = _values(entry)
+        values = (entry.channel_id, entry.local_date.isoformat(), status, *rest, entry.claimed_by)
         with self.db.transaction() as conn:
             return conn.execute(LOG_INSERT, values).rowcount == 1
+
+    def finish(self, entry: LogEntry) -> bool:
+        """Turn the day's 'sending' row into `entry` ('posted' or 'skipped'); False if it was not 'sending'."""
+        with self.db.transaction() as conn:
+            key = (entry.channel_id, entry.local_date.isoformat())
+            return conn.execute(LOG_FINISH, (*_values(entry), *key)).rowcount == 1
+
+    def take_over(self, claim: LogEntry, by: str, at: dt.datetime) -> bool:
+        """Claim a 'sending' row left by `claim.claimed_by` (a crashed process); False if someone else did."""
+        key = (claim.channel_id, claim.local_date.isoformat())
+        with self.db.transaction() as conn:
+            params = (by, to_db(at), *key, claim.claimed_by or "", to_db(claim.at))
+            return conn.execute(LOG_TAKE_OVER, params).rowcount == 1
 
     def entries(self, channel_id: int) -> list[LogEntry]:
         with self.db.transaction() as conn:

@@ -1,8 +1,9 @@
 """The schema as numbered migrations, applied in order, each once (recorded in schema_migrations).
 
 Written in the SQL that SQLite and PostgreSQL share (ON CONFLICT, RETURNING, partial indexes); only the
-row-id column differs, spelled {id} here and filled in by the backend. Version 1 uses IF NOT EXISTS so a
-state.sqlite3 from before migrations (digest tables only) is adopted with its rows.
+row-id column and the bytes type differ, spelled {id} and {blob} here and filled in by the backend.
+Version 1 uses IF NOT EXISTS so a state.sqlite3 from before migrations (digest tables only) is adopted with
+its rows.
 """
 
 from __future__ import annotations
@@ -63,6 +64,30 @@ CREATE TABLE IF NOT EXISTS legacy_imports (
 );
 """,
     ),
+    (
+        2,
+        "documents added with !add; digest channels set from Discord; digest intents (claimed before sending)",
+        """
+CREATE TABLE documents (
+    path TEXT PRIMARY KEY,          -- the file in the knowledge folder, relative to it (POSIX separators)
+    doc_id TEXT NOT NULL,
+    source TEXT NOT NULL,           -- the URL it came from, or the uploaded file's name
+    content {blob} NOT NULL,        -- the file's bytes, exactly as written to the knowledge folder
+    content_hash TEXT NOT NULL,     -- of the extracted text (the de-duplication key)
+    metadata TEXT NOT NULL,         -- JSON: title, url, date, added_by, origin, tags
+    added_at TEXT NOT NULL
+);
+CREATE TABLE digest_channels (
+    channel_id BIGINT PRIMARY KEY,
+    settings TEXT NOT NULL,         -- JSON: the channel's fields as in config/digest.yaml
+    enabled INTEGER NOT NULL,       -- 0: turned off with /digest off (the seed in digest.yaml is ignored)
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+ALTER TABLE digest_log ADD COLUMN claimed_by TEXT;  -- the process that is sending a 'sending' row
+""",
+    ),
 ]
 
-SQLITE_ID = "INTEGER PRIMARY KEY"  # PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY
+SQLITE_TYPES = {"id": "INTEGER PRIMARY KEY", "blob": "BLOB"}
+POSTGRES_TYPES = {"id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "blob": "BYTEA"}

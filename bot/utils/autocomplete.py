@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
+from zoneinfo import available_timezones
 
 from discord import app_commands
 from rapidfuzz import fuzz, process
@@ -50,3 +52,34 @@ def help_choices(bot: PolicyBot, current: str) -> list[app_commands.Choice[str]]
     registry = bot.runtime.registry
     leaves = [leaf for spec in registry for leaf in spec.leaves()]
     return _choices({leaf.qualified: f"{leaf.qualified} — {leaf.summary}" for leaf in leaves}, current)
+
+
+@cache
+def _zones() -> dict[str, str]:
+    return {zone: zone for zone in sorted(available_timezones()) if "/" in zone or zone == "UTC"}
+
+
+def timezone_choices(_bot: PolicyBot, current: str) -> list[app_commands.Choice[str]]:
+    return _choices(_zones(), current.replace(" ", "_"))
+
+
+def _list_choices(options: dict[str, str], current: str) -> list[app_commands.Choice[str]]:
+    """A comma-separated list: suggestions complete its last item and keep the ones before it."""
+    *done, last = current.split(",")
+    head = [d.strip() for d in done if d.strip()]
+    prefix = ",".join(head) + "," if head else ""
+    left = {value: label for value, label in options.items() if value not in head}
+    return [
+        app_commands.Choice(
+            name=(prefix + c.name)[: limits.CHOICE_NAME], value=(prefix + c.value)[: limits.CHOICE_VALUE]
+        )
+        for c in _choices(left, last)
+    ]
+
+
+def topic_list_choices(bot: PolicyBot, current: str) -> list[app_commands.Choice[str]]:
+    return _list_choices({key: t.title for key, t in bot.config.topics.topics.items()}, current)
+
+
+def actor_list_choices(bot: PolicyBot, current: str) -> list[app_commands.Choice[str]]:
+    return _list_choices({key: actor.name for key, actor in bot.config.actors.actors.items()}, current)

@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 DESCRIPTION = 100  # Discord's limit for a command's or an option's description
 
 
+ANNOTATIONS: dict[Kind, Any] = {Kind.TEXT: str, Kind.ATTACHMENT: discord.Attachment, Kind.CHANNEL: discord.TextChannel}
+
+
 def _parameter(param: Param) -> Parameter:
-    annotation: Any = discord.Attachment if param.kind is Kind.ATTACHMENT else str
+    annotation = ANNOTATIONS[param.kind]
     rest = param.kind is Kind.TEXT and param.rest  # keyword-only: a prefix command gives it the rest of the line
     kind = Parameter.KEYWORD_ONLY if rest else Parameter.POSITIONAL_OR_KEYWORD
     if param.required:

@@ -37,9 +37,29 @@ def uploads(ctx: commands.Context, options: dict[str, Any]) -> tuple[Upload, ...
     return tuple(Upload(f.filename, f.size, f.read) for f in files)
 
 
+def _as_words(options: dict[str, Any]) -> str:
+    """Slash options as the local chat would type them: `name=value`, a channel as its id, no spaces in a value."""
+    words = []
+    for name, value in options.items():
+        if isinstance(value, discord.abc.GuildChannel):
+            words.append(f"{name}={value.id}")
+        elif value is not None and not isinstance(value, discord.Attachment):
+            words.append(f"{name}=" + ",".join(part.strip().replace(" ", "_") for part in str(value).split(",")))
+    return " ".join(words)
+
+
+def _typed_rest(ctx: commands.Context) -> str:
+    """What follows `!group sub` in the message."""
+    words = len(ctx.invoked_parents) + 1
+    parts = ctx.message.content[len(ctx.prefix or "") :].split(None, words)
+    return parts[words] if len(parts) > words else ""
+
+
 def request_for(
     ctx: commands.Context, spec: CommandSpec, options: dict[str, Any], caller: Caller, text: str | None = None
 ) -> Request:
+    if text is None and spec.keyed:  # a prefix command: the words as typed, parsed like the local chat's
+        text = _typed_rest(ctx) if ctx.interaction is None else _as_words(options)
     if text is None:
         text = options.get(spec.text_param.name) if spec.text_param else None
     return Request(spec.qualified, text or "", caller, Frontend.DISCORD, uploads(ctx, options))

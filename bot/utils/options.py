@@ -8,12 +8,26 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot.utils.autocomplete import actor_choices, focus_choices, help_choices
+from bot.utils.autocomplete import (
+    actor_choices,
+    actor_list_choices,
+    focus_choices,
+    help_choices,
+    timezone_choices,
+    topic_list_choices,
+)
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
 
-SOURCES = {"actors": actor_choices, "focus": focus_choices, "commands": help_choices}
+SOURCES = {
+    "actors": actor_choices,
+    "focus": focus_choices,
+    "commands": help_choices,
+    "timezones": timezone_choices,
+    "topic-list": topic_list_choices,
+    "actor-list": actor_list_choices,
+}
 
 
 def completer(bot: PolicyBot, source: str) -> Callable[[discord.Interaction, str], Awaitable[list]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
 
@@ -12,10 +12,10 @@ import pytest
 from bot.answers.model import Answer
 from bot.config import Config
 from bot.digest.config import DigestChannel, DigestConfig
-from bot.digest.service import DigestService
+from bot.digest.service import MARKER, DigestService
 from bot.door import EngineDoor
 from bot.engine import Engine
-from bot.state import StateDB
+from bot.state import SQLiteState, StateDB
 from tests.helpers import assert_verbatim, write_doc
 
 OLD = {
@@ -97,15 +97,24 @@ class FakeSend:
         self.sent.append((channel_id, answers))
         return [1000 * len(self.sent) + i for i in range(len(answers))]
 
+    async def find(self, channel_id: int, marker: str) -> list[int]:
+        """Like the Discord cog's: the ids of the sent messages that carry `marker` (on their last answer)."""
+        return [
+            1000 * n + len(answers) - 1
+            for n, (sent_to, answers) in enumerate(self.sent, 1)
+            if sent_to == channel_id and answers[-1].data.get(MARKER) == marker
+        ]
+
 
 class World:
     """A knowledge folder, a state file and a send; `service()` is a fresh process on the same state."""
 
-    def __init__(self, root: Path, config: Config) -> None:
+    def __init__(self, root: Path, config: Config, open_db: Callable[[], StateDB] | None = None) -> None:
         self.knowledge = root / "knowledge"
         self.knowledge.mkdir()
         self.db = root / "data" / "state.sqlite3"
         self.config = config
+        self.open_db = open_db  # a new process's database (tests/postgres.py); else SQLite at self.db
         self.send = FakeSend()
         self.door = EngineDoor()
         add_docs(self.knowledge, OLD)
@@ -113,10 +122,14 @@ class World:
     def engine(self) -> Engine:
         return Engine.load(self.knowledge, self.config)
 
-    async def service(self, now: dt.datetime, *channels: DigestChannel) -> DigestService:
+    async def service(
+        self, now: dt.datetime, *channels: DigestChannel, state: StateDB | None = None, door: EngineDoor | None = None
+    ) -> DigestService:
+        """A process on the state (SQLite in the world's folder unless `state` is given)."""
         engine = self.engine()
         config = DigestConfig(channels=list(channels or [channel()]))
-        service = DigestService(engine, config, StateDB(self.db), self.send, door=self.door)
+        state = state or (self.open_db() if self.open_db else SQLiteState(self.db))
+        service = DigestService(engine, config, state, self.send, door=door or self.door, find=self.send.find)
         await service.engine_loaded(engine, now)
         return service
 

@@ -113,3 +113,25 @@ def test_a_corrected_reissue_is_listed_once(world: World) -> None:
     first = digest.answers[0]
     assert first.intro.startswith("1 new document since")
     assert len(first.sections) == 1 and "also published as" in (first.sections[0].note or "")
+
+
+async def test_the_command_line_preview_on_postgresql_changes_nothing_there(world: World, pg_url: str) -> None:
+    from bot.state.postgres import PostgresState
+
+    state = PostgresState(pg_url)
+    try:
+        await world.service(dt.datetime.now(dt.UTC) - dt.timedelta(days=2), state=state)  # the bot ran on PostgreSQL
+        add_docs(world.knowledge, NEW)
+
+        def rows() -> list:
+            with state.transaction() as conn:
+                return [conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("digest_log", "digest_seen")]
+
+        before = rows()
+        paths = ["--knowledge", str(world.knowledge), "--data", str(world.db.parent)]
+        out = run("digest", "--preview", *paths, env={"DATABASE_URL": pg_url})
+        assert out.returncode == 0, out.stderr
+        assert "Drills near Taiwan" in out.stdout  # new relative to what the bot saw in PostgreSQL …
+        assert rows() == before and not world.db.exists()  # … recorded nowhere, and no SQLite file made
+    finally:
+        state.close()

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from bot.state import POSTED, SKIPPED
+from bot.config import Config
+from bot.state import POSTED, SENDING, SKIPPED, StateDB
 from tests.digest.conftest import NEW, World, add_docs, channel, utc
 
 QUARTER = dt.timedelta(minutes=15)
+
+
+@pytest.fixture
+def world(tmp_path: Path, config: Config, open_db: Callable[[], StateDB]) -> Iterator[World]:
+    """Every test here runs on SQLite and on PostgreSQL; each `world.service()` is a new process."""
+    world = World(tmp_path, config, open_db)
+    yield world
+    world.door.close()
 
 
 async def posted(service, now: dt.datetime) -> list[int]:
@@ -89,7 +100,7 @@ async def test_a_failed_send_is_retried_next_tick_unchanged_and_posted_once(worl
     world.send.failures = 2
     first = await service.tick(utc("2024-06-03T08:00"))
     assert [r.action for r in first] == ["failed"] and "ConnectionError" in first[0].detail
-    assert service.log.entries(42) == []
+    assert [e.status for e in service.log.entries(42)] == [SENDING]  # claimed, not posted
     preview = service.prepare(channel(), utc("2024-06-03T08:01"))
     assert [r.action for r in await service.tick(utc("2024-06-03T08:01"))] == ["failed"]
     assert [r.action for r in await service.tick(utc("2024-06-03T08:02"))] == ["posted"]

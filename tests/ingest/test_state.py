@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.ingest.state import IngestState, Item, ItemStatus, StateStore
-from bot.state import StateDB
+from bot.state import SQLiteState
 
 
 def store_at(path: Path) -> StateStore:
-    return StateStore(StateDB(path).ingest)
+    return StateStore(SQLiteState(path).ingest)
 
 
 def test_duplicates_by_guid_url_and_hash_survive_a_restart(tmp_path: Path) -> None:
@@ -59,11 +59,11 @@ def test_wal_mode_and_stored_fields(tmp_path: Path) -> None:
 
 
 async def test_async_face_and_feed_bookkeeping(tmp_path: Path) -> None:
-    state = IngestState(StateDB(tmp_path / "s.db").ingest)
+    state = IngestState(SQLiteState(tmp_path / "s.db").ingest)
     when = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
     assert not await state.feed_known("news")
     await state.mark_feed_polled("news", "https://ex.test/feed", when)
-    assert await IngestState(StateDB(tmp_path / "s.db").ingest).feed_known("news")
+    assert await IngestState(SQLiteState(tmp_path / "s.db").ingest).feed_known("news")
     assert await state.last_polled("news") == when
     await state.record(Item(ItemStatus.INGESTED, "", None, "https://ex.test/p", "hh", "doc-p"))
     assert (await state.find_duplicate(url="https://ex.test/p")).doc_id == "doc-p"

@@ -12,6 +12,7 @@ from discord.ext import commands, tasks
 
 from bot.answers.model import Answer
 from bot.digest import DigestService
+from bot.digest.service import MARKER
 from bot.render.messages import message_batches
 from bot.utils.reply import to_embed
 
@@ -28,6 +29,7 @@ class Digest(commands.Cog):
 
     async def cog_load(self) -> None:
         self.service.send = self.send
+        self.service.find = self.find
         self.loop.start()
 
     async def cog_unload(self) -> None:
@@ -35,7 +37,12 @@ class Digest(commands.Cog):
 
     @tasks.loop(minutes=1)
     async def loop(self) -> None:
-        for result in await self.service.tick(discord.utils.utcnow()):
+        try:
+            results = await self.service.tick(discord.utils.utcnow())
+        except Exception:  # e.g. the database is briefly unreachable: an exception would end the loop for good
+            log.exception("digest tick failed; trying again in a minute")
+            return
+        for result in results:
             log.info(
                 "digest %s for channel %s (%s): %s", result.action, result.channel_id, result.local_date, result.detail
             )
@@ -48,9 +55,14 @@ class Digest(commands.Cog):
         """Post the digest; on a failure part-way, delete what was posted and raise (the service retries)."""
         channel = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
         posted: list[discord.Message] = []
+        batches = message_batches(answers)
+        mark = answers[-1].data.get(MARKER) if answers else None
         try:
-            for pages in message_batches(answers):
+            for i, pages in enumerate(batches):
                 embeds = [to_embed(p) for p in pages]
+                if mark and i == len(batches) - 1:  # under the very last embed: all of it was sent
+                    footer = embeds[-1].footer.text
+                    embeds[-1].set_footer(text=f"{footer} · {mark}" if footer else str(mark))
                 posted.append(await channel.send(embeds=embeds, allowed_mentions=discord.AllowedMentions.none()))
         except Exception:
             for message in posted:
@@ -58,6 +70,15 @@ class Digest(commands.Cog):
                     await message.delete()
             raise
         return [m.id for m in posted]
+
+    async def find(self, channel_id: int, marker: str, limit: int = 50) -> list[int]:
+        """The bot's messages among the channel's last `limit` that carry `marker` under an embed."""
+        channel = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+        found = []
+        async for message in channel.history(limit=limit):
+            if message.author.id == self.bot.user.id and any(marker in (e.footer.text or "") for e in message.embeds):
+                found.append(message.id)
+        return found
 
 
 async def setup(bot: PolicyBot) -> None:

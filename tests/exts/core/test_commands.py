@@ -14,7 +14,7 @@ from tests.frontends.chat_helpers import chat_runtime, say
 from tests.helpers import PROJECT
 
 GUILD_COMMANDS = r"^/applications/\d+/guilds/\d+/commands$"
-COMMAND_LINE = re.compile(r"^\*{0,2}`!([a-z-]+(?: (?:preview|now))?)[^`]*` — ", re.M)
+COMMAND_LINE = re.compile(r"^\*{0,2}`!([a-z-]+(?: [a-z]+)?)[^`]*` — ", re.M)
 
 
 def listed(text: str) -> list[str]:
