@@ -23,6 +23,10 @@ class Roles(Strict):
     weak: float = Field(0.6, ge=0, le=1, description="factor for a tie through a `weak` word")
     agent_words: list[str] = Field(default_factory=lambda: ["by", "from", "of", "with"])
     target_words: list[str] = Field(default_factory=lambda: ["against", "on", "to", "toward", "towards", "at"])
+    counter_words: list[str] = Field(
+        default_factory=lambda: ["against", "on", "upon"],
+        description="between the entity and a later threat word, these make it act on the threat, not pose it",
+    )
     place_words: list[str] = Field(default_factory=lambda: ["in", "across", "near", "around", "within", "throughout"])
     clause_break: float = Field(0.7, ge=0, le=1, description="factor when punctuation separates the two")
 

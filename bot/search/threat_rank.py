@@ -35,6 +35,7 @@ class Vocabulary:
     index_terms: list[str]  # index terms one of which a candidate must contain
     agent: frozenset[str]
     target: frozenset[str]
+    counter: frozenset[str]
     place: frozenset[str]
     context: frozenset[str]  # stems of the words an assessment of a threat tends to use
     weak: frozenset[str]  # stems of threat words that say less
@@ -68,6 +69,7 @@ def vocabulary(engine: Engine) -> Vocabulary:
             terms,
             frozenset(roles.agent_words),
             frozenset(roles.target_words),
+            frozenset(roles.counter_words),
             frozenset(roles.place_words),
             context,
             frozenset(s for p in phrases_of(engine.analyzer, threats.weak) for s in p),
@@ -157,7 +159,7 @@ def _role(
             lo, hi = min(t, e), max(t, e)
             between = set(seq.surface[lo + 1 : hi])
             if e < t:
-                weight = roles.counter if between & vocab.target else roles.subject
+                weight = roles.counter if between & vocab.counter else roles.subject
             elif between & vocab.agent:
                 weight = roles.agent
             elif between & vocab.place:
