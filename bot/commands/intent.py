@@ -77,7 +77,7 @@ def _actor_route(ctx: Context, question: str) -> Route | None:
     if not stems:
         return None
     engine = ctx.engine
-    threat = set(engine.terms(engine.config.threats.all_words()))
+    threat = set(engine.terms(engine.config.questions.threat_words))
     for key, actor in engine.config.actors.actors.items():
         names = set(engine.terms([key, actor.name, *actor.aliases]))
         rest = stems - names

@@ -123,6 +123,9 @@ class Questions(Strict):
         default_factory=dict,
         description="stance and worry words → how documents say them; they never count against a passage",
     )
+    threat_words: list[str] = Field(
+        default_factory=list, description="a question that is an actor and only these words runs !threats <actor>"
+    )
     intents: dict[str, list[str]] = Field(
         default_factory=dict,
         description="command → regexes matched against the whole question; a (?P<subject>…) group is its argument",

@@ -21,6 +21,7 @@ from bot.search.dates import DocumentDates, TimeAsked, is_date_word
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
 from bot.search.query import Query, concept_weight
+from bot.search.retrieve import distinct
 from bot.search.semantic import Semantic
 from bot.search.traits import NUMBER, QUESTION, TIME
 
@@ -98,7 +99,7 @@ class Ranker:
         score[~(own[:, hard] > 0).any(axis=1)] = -np.inf  # context alone never makes an excerpt: it must share a word
         order = np.lexsort((pool, -score))
         order = order[np.isfinite(score[order])]
-        chosen = _distinct(pool[order], k, same_text)
+        chosen = distinct(pool[order].tolist(), k, same_text)
         at = {int(p): i for i, p in enumerate(pool)}
         return [
             Ranked(
@@ -171,18 +172,3 @@ def _member(index: BM25Index, names: list[str], rows: np.ndarray) -> np.ndarray:
             at = np.minimum(np.searchsorted(docs, rows), len(docs) - 1)
             hit |= docs[at] == rows
     return hit.astype(np.float64)
-
-
-def _distinct(order: np.ndarray, k: int, key: Callable[[int], str] | None) -> list[int]:
-    chosen: list[int] = []
-    seen: set[str] = set()
-    for pid in order.tolist():
-        if key is not None:
-            text = key(pid)
-            if text in seen:
-                continue
-            seen.add(text)
-        chosen.append(pid)
-        if len(chosen) == k:
-            break
-    return chosen

@@ -35,3 +35,16 @@ def test_question_about_what_the_article_does_not_cover_gets_nothing(seed_bot, c
     answer = seed_bot(f"!ask {case['q']}")
     assert answer.status is Status.EMPTY and not answer.excerpts
     assert answer.data["answerability"] == "nothing"
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("is russia a threat?", "threats"),
+        ("what does it say about china", "summary"),
+        ("sanctions on russia", "ask"),  # a question about something, not the actor in general
+        ("Which countries set up partners in the Blue Pacific?", "ask"),
+    ],
+)
+def test_only_questions_that_are_commands_are_routed(seed_bot, question: str, command: str) -> None:
+    assert seed_bot(f"!ask {question}").command == command
