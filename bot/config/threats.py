@@ -37,19 +37,10 @@ class Ranking(Strict):
     distinct: float = Field(0.1, ge=0, le=2, description="weight of using two distinct threat words")
     context: float = Field(0.1, ge=0, le=2, description="weight of assessment words (`context`)")
     subject_first: float = Field(0.1, ge=0, le=1, description="gain when the entity opens the sentence")
-    response: float = Field(
-        1.0, ge=0, le=1, description="factor when a `responses` word comes before the entity (about a response)"
-    )
-    roll_call: float = Field(
-        1.0, ge=0, le=1, description="factor for a sentence that also names two or more other actors (a round-up)"
-    )
     list_item: float = Field(0.8, ge=0, le=1, description="factor for a bullet-list item (often a fragment)")
     recency: float = Field(0.25, ge=0, le=2, description="boost for the newest document relative to the oldest")
     document_type: float = Field(0.3, ge=0, le=1, description="how much the document type's weight counts")
     diversity: float = Field(0.35, ge=0, le=1, description="MMR: weight of similarity to excerpts already chosen")
-    time_spread: float = Field(
-        0.0, ge=0, le=1, description="MMR: extra likeness of two excerpts from the same year (spread over time)"
-    )
     pool: int = Field(300, ge=10, le=5000, description="candidates re-ranked per answer")
     min_words: int = Field(8, ge=1, description="shorter sentences rank lower")
     max_words: int = Field(60, ge=10, description="longer (rambling) sentences rank lower")
@@ -66,7 +57,6 @@ class Threats(Strict):
     markers: list[str] = Field(default_factory=list, description="words that mark any threat (threat, condemn …)")
     weak: list[str] = Field(default_factory=list, description="threat words that say less (concern, oppose …)")
     context: list[str] = Field(default_factory=list, description="words an assessment tends to use; rank higher")
-    responses: list[str] = Field(default_factory=list, description="actions against a threat (disrupt, counter …)")
     roles: Roles = Roles()
     ranking: Ranking = Ranking()
     entities: Entities = Entities()

@@ -19,13 +19,12 @@ from bot.config.threats import Threats
 from bot.engine import Engine
 from bot.knowledge.doc_features import recency, type_weights
 from bot.search.neardup import SENTENCE_THRESHOLD, jaccard, words
-from bot.search.positions import PREFIX_MIN, Phrase, Words, phrases_of, words_of
+from bot.search.positions import Phrase, Words, phrases_of, words_of
 from bot.search.retrieve import Filters
 
 MARKER = "marker"
 DISTINCT_CAP = 2  # distinct threat words that count
 CONTEXT_CAP = 3  # assessment words that count
-ROLL_CALL = 2  # other actors named: a round of the world's threats, not one about the entity
 SUBJECT_START = 0  # the entity is the first content word: the sentence is about it
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
@@ -40,8 +39,6 @@ class Vocabulary:
     place: frozenset[str]
     context: frozenset[str]  # stems of the words an assessment of a threat tends to use
     weak: frozenset[str]  # stems of threat words that say less
-    responses: list[Phrase]  # actions taken against a threat ("disrupt", "crack down")
-    actors: list[list[Phrase]]  # each configured actor's names (config/actors.yaml), as phrases
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,6 @@ class Candidate:
     document: int
     stems: frozenset[str]  # content stems, the entity's left out (for diversity)
     words: frozenset[str]  # for near-duplicates
-    year: str  # the document's year ("" if undated), for a spread over time
 
 
 def vocabulary(engine: Engine) -> Vocabulary:
@@ -77,8 +73,6 @@ def vocabulary(engine: Engine) -> Vocabulary:
             frozenset(roles.place_words),
             context,
             frozenset(s for p in phrases_of(engine.analyzer, threats.weak) for s in p),
-            phrases_of(engine.analyzer, threats.responses),
-            [phrases_of(engine.analyzer, [key, a.name, *a.aliases]) for key, a in engine.config.actors.actors.items()],
         )
 
     return engine.memo("threat-vocabulary", build)
@@ -107,7 +101,7 @@ def rank(
         return []
     top = max(h.score for h in hits) or 1.0
     scored = [c for h in hits if (c := _score(engine, h.passage, h.score / top, entity, own, vocab))]
-    return _diverse(scored, k, threats.ranking.diversity, threats.ranking.time_spread)
+    return _diverse(scored, k, threats.ranking.diversity)
 
 
 def _score(
@@ -130,10 +124,6 @@ def _score(
         score += w.subject_first
     if _LIST_ITEM.match(text):
         score *= w.list_item
-    if _answering(seq, at[0], vocab):
-        score *= w.response
-    if _others_named(seq, vocab, entity) >= ROLL_CALL:
-        score *= w.roll_call
     score *= _length_factor(len(seq.surface), threats)
     doc = int(engine.kb.passage_doc[pid])
     ranking = threats.ranking
@@ -141,26 +131,7 @@ def _score(
     score *= 1 - ranking.document_type + ranking.document_type * min(float(weights[doc]), 1.0)
     score *= 1 + ranking.recency * float(engine.memo("recency", lambda: recency(engine.kb))[doc])
     stems = frozenset(s for s in seq.stems if s and s not in own)
-    year = (engine.kb.documents[doc].date or "")[:4]
-    return Candidate(pid, score, category, doc, stems, words(text), year)
-
-
-def _answering(seq: Words, first: int, vocab: Vocabulary) -> bool:
-    """Whether the sentence is about a response: an action against a threat comes before the entity is
-    named ("… to disrupt the trafficking of fentanyl", "we will counter threats from Iran")."""
-    stems = set(seq.stems)
-    return any(p < first for p in seq.find_any(p for p in vocab.responses if p[0] in stems))
-
-
-def _others_named(seq: Words, vocab: Vocabulary, entity: list[Phrase]) -> int:
-    """How many configured actors other than the entity the sentence names."""
-    starts = {s[:n] for s in seq.stems if s for n in range(PREFIX_MIN, len(s) + 1)} | set(seq.stems)
-    return sum(1 for names in vocab.actors if not set(names) & set(entity) and _names_one(seq, starts, names))
-
-
-def _names_one(seq: Words, starts: set[str], names: list[Phrase]) -> bool:
-    """Whether the sentence names one of `names` (`starts`: its stems and their beginnings, a quick test)."""
-    return any(p[0] in starts and (len(p) == 1 or seq.find(p, prefix=True)) for p in names)
+    return Candidate(pid, score, category, doc, stems, words(text))
 
 
 def _threat_words(seq: Words, vocab: Vocabulary, own: set[str]) -> list[tuple[int, str]]:
@@ -216,28 +187,22 @@ def _length_factor(n: int, threats: Threats) -> float:
     return 1.0
 
 
-def _diverse(candidates: list[Candidate], k: int, diversity: float, time_spread: float) -> list[int]:
-    """Maximal marginal relevance: each pick trades score against likeness to the picks before it (wording,
-    sub-topic and, with `time_spread`, the same year: excerpts spread over the entity's history)."""
+def _diverse(candidates: list[Candidate], k: int, diversity: float) -> list[int]:
+    """Maximal marginal relevance: each pick trades score against likeness to the picks before it."""
     pool = sorted(candidates, key=lambda c: (-c.score, c.pid))[: max(k * 12, 30)]
     if not pool:
         return []
     top = pool[0].score or 1.0
     chosen: list[Candidate] = []
     while pool and len(chosen) < k:
-        best = max(pool, key=lambda c: (c.score / top - diversity * _likeness(c, chosen, time_spread), -c.pid))
+        best = max(pool, key=lambda c: (c.score / top - diversity * _likeness(c, chosen), -c.pid))
         pool.remove(best)
         if all(jaccard(best.words, c.words) < SENTENCE_THRESHOLD for c in chosen):
             chosen.append(best)
     return [c.pid for c in chosen]
 
 
-def _likeness(candidate: Candidate, chosen: list[Candidate], time_spread: float = 0.0) -> float:
+def _likeness(candidate: Candidate, chosen: list[Candidate]) -> float:
     if not chosen:
         return 0.0
-    return max(
-        0.7 * jaccard(candidate.stems, c.stems)
-        + 0.3 * (candidate.category == c.category)
-        + time_spread * (bool(c.year) and candidate.year == c.year)
-        for c in chosen
-    )
+    return max(0.7 * jaccard(candidate.stems, c.stems) + 0.3 * (candidate.category == c.category) for c in chosen)
