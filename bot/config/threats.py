@@ -40,6 +40,9 @@ class Ranking(Strict):
     list_item: float = Field(0.8, ge=0, le=1, description="factor for a bullet-list item (often a fragment)")
     recency: float = Field(0.25, ge=0, le=2, description="boost for the newest document relative to the oldest")
     document_type: float = Field(0.3, ge=0, le=1, description="how much the document type's weight counts")
+    min_document_type: float = Field(
+        0.0, ge=0, le=1, description="documents whose type weighs less (quality.yaml) are never quoted"
+    )
     diversity: float = Field(0.35, ge=0, le=1, description="MMR: weight of similarity to excerpts already chosen")
     pool: int = Field(300, ge=10, le=5000, description="candidates re-ranked per answer")
     min_words: int = Field(8, ge=1, description="shorter sentences rank lower")
