@@ -23,6 +23,10 @@ class Roles(Strict):
     weak: float = Field(0.6, ge=0, le=1, description="factor for a tie through a `weak` word")
     agent_words: list[str] = Field(default_factory=lambda: ["by", "from", "of", "with"])
     target_words: list[str] = Field(default_factory=lambda: ["against", "on", "to", "toward", "towards", "at"])
+    counter_words: list[str] = Field(
+        default_factory=lambda: ["against", "on", "upon"],
+        description="between the entity and a later threat word, these make it act on the threat, not pose it",
+    )
     place_words: list[str] = Field(default_factory=lambda: ["in", "across", "near", "around", "within", "throughout"])
     clause_break: float = Field(0.7, ge=0, le=1, description="factor when punctuation separates the two")
 
@@ -36,6 +40,9 @@ class Ranking(Strict):
     list_item: float = Field(0.8, ge=0, le=1, description="factor for a bullet-list item (often a fragment)")
     recency: float = Field(0.25, ge=0, le=2, description="boost for the newest document relative to the oldest")
     document_type: float = Field(0.3, ge=0, le=1, description="how much the document type's weight counts")
+    min_document_type: float = Field(
+        0.0, ge=0, le=1, description="documents whose type weighs less (quality.yaml) are never quoted"
+    )
     diversity: float = Field(0.35, ge=0, le=1, description="MMR: weight of similarity to excerpts already chosen")
     pool: int = Field(300, ge=10, le=5000, description="candidates re-ranked per answer")
     min_words: int = Field(8, ge=1, description="shorter sentences rank lower")

@@ -35,6 +35,7 @@ class Vocabulary:
     index_terms: list[str]  # index terms one of which a candidate must contain
     agent: frozenset[str]
     target: frozenset[str]
+    counter: frozenset[str]
     place: frozenset[str]
     context: frozenset[str]  # stems of the words an assessment of a threat tends to use
     weak: frozenset[str]  # stems of threat words that say less
@@ -68,6 +69,7 @@ def vocabulary(engine: Engine) -> Vocabulary:
             terms,
             frozenset(roles.agent_words),
             frozenset(roles.target_words),
+            frozenset(roles.counter_words),
             frozenset(roles.place_words),
             context,
             frozenset(s for p in phrases_of(engine.analyzer, threats.weak) for s in p),
@@ -88,11 +90,11 @@ def rank(
     entity = phrases_of(engine.analyzer, names)
     own = {s for p in entity for s in p}
     query = " ".join([*names, *threats.all_words(), *threats.context])
-    exclude = engine.junk
+    exclude = engine.junk | _minor_sources(engine)
     if among is not None:
         exclude = np.ones(engine.index.n_passages, dtype=bool)
         exclude[np.asarray(list(among), dtype=np.int64)] = False
-        exclude |= engine.junk
+        exclude |= engine.junk | _minor_sources(engine)
     filters = Filters(require=(*require, vocab.index_terms), exclude=exclude)
     hits = engine.search(query, threats.ranking.pool, min_coverage=0.0, filters=filters)
     if not hits:
@@ -100,6 +102,18 @@ def rank(
     top = max(h.score for h in hits) or 1.0
     scored = [c for h in hits if (c := _score(engine, h.passage, h.score / top, entity, own, vocab))]
     return _diverse(scored, k, threats.ranking.diversity)
+
+
+def _minor_sources(engine: Engine) -> np.ndarray:
+    """Per passage: whether its document's type weighs less than `ranking.min_document_type` (round-ups of
+    praise, nominations): such a document lists or quotes, it does not assess a threat."""
+
+    def build() -> np.ndarray:
+        floor = engine.config.threats.ranking.min_document_type
+        weights = engine.memo("type-weights", lambda: type_weights(engine.kb, engine.quality))
+        return (weights < floor)[engine.kb.passage_doc]
+
+    return engine.memo("threat-minor-sources", build)
 
 
 def _score(
@@ -157,7 +171,7 @@ def _role(
             lo, hi = min(t, e), max(t, e)
             between = set(seq.surface[lo + 1 : hi])
             if e < t:
-                weight = roles.counter if between & vocab.target else roles.subject
+                weight = roles.counter if between & vocab.counter else roles.subject
             elif between & vocab.agent:
                 weight = roles.agent
             elif between & vocab.place:

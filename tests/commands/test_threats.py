@@ -104,3 +104,24 @@ def test_bare_threats_lists_other_entities_tied_to_threats(make_bot, tmp_path, c
     answer = make_bot(small)("!threats")
     assert "Wagner Group" in answer.data["entities"]
     assert any(line.startswith("Wagner Group — in 2 documents") for line in answer.lines)
+
+
+def test_round_ups_and_nominations_are_never_quoted(make_bot, tmp_path) -> None:
+    docs = {
+        "roundup.md": (
+            "WHAT THEY ARE SAYING: Leaders Applaud the Sahel Plan",
+            "The Wagner Group has attacked villages in the Central African Republic and threatens its people.",
+        ),
+        "nominees.md": (
+            "President Announces Key Nominees",
+            "Wagner mercenaries seized gold mines and smuggled the gold out of Sudan.",
+        ),
+        "statement.md": (
+            "Statement on Mali",
+            "The Wagner Group has attacked civilians in Mali and threatens the Sahel.",
+        ),
+    }
+    for name, (title, body) in docs.items():
+        (tmp_path / name).write_text(f"---\ntitle: {title}\ndate: 2024-01-02\n---\n\n{body}\n", encoding="utf-8")
+    answer = make_bot()("!threats wagner")
+    assert [e.citation.document for e in answer.excerpts] == ["statement"]
