@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-import yaml
 from yarl import URL
 
 from bot.ingest.errors import ExtractError
@@ -14,6 +13,7 @@ from bot.ingest.extract_pdf import extract_pdf
 from bot.ingest.extracted import Extracted
 from bot.ingest.fetch import FEED_TYPES, HTML_TYPES, PDF_TYPES, TEXT_TYPES
 from bot.ingest.textutil import decode_text, join_paragraphs, paragraphs, squash_spaces, title_from_filename
+from bot.knowledge.safe_yaml import UnsafeYaml, load_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -64,10 +64,10 @@ def _split_front_matter(text: str) -> tuple[str, str]:
     if match is None:
         return text, ""
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        meta = load_mapping(match.group(1))
+    except UnsafeYaml:
         return text, ""
-    title = meta.get("title") if isinstance(meta, dict) else None
+    title = meta.get("title")
     return text[match.end() :], squash_spaces(str(title)) if title else ""
 
 
