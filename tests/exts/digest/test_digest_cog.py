@@ -29,8 +29,6 @@ SLOT = (dt.datetime.now(LONDON) - dt.timedelta(hours=12)).time().replace(second=
 
 def next_slot() -> dt.datetime:
     return next_run(discord.utils.utcnow(), SLOT, LONDON) + dt.timedelta(minutes=5)
-
-
 NEW_DOC = """
     NATO and Japan agreed a new cyber defence partnership in Tokyo, with joint exercises planned for the spring.
     China criticised the agreement as a threat to regional stability and warned against bloc confrontation.
