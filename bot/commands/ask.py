@@ -6,7 +6,7 @@ from bot.answers.citations import excerpt
 from bot.answers.model import Answer, Section, Status
 from bot.commands.context import Context
 from bot.commands.suggest import suggestions
-from bot.commands.text_input import echo, truncate
+from bot.commands.text_input import echo, fit
 
 
 def ask(ctx: Context, question: str) -> Answer:
@@ -17,7 +17,7 @@ def ask(ctx: Context, question: str) -> Answer:
             Status.USAGE,
             intro=f"Ask a question, e.g. `{ctx.prefix}ask Who is the prime minister of Australia?`",
         )
-    question, cut = truncate(question, ctx.settings.answers.max_query_chars)
+    question, cut = fit(question, ctx.settings.answers.max_query_chars)
     notes = [f"Your question was cut to its first {len(question)} characters."] if cut else []
     query = ctx.engine.query(question)
     if query.empty:
