@@ -110,8 +110,24 @@ class Topic(Strict):
     groups: dict[str, list[TopicSection]] = Field(min_length=1)
 
 
+# Commands the bot defines itself (the dispatcher's, and the Discord-only ones): a topic cannot take one.
+RESERVED_COMMANDS = frozenset({"ask", "threats", "summary", "cite", "sources", "docs", "help"}) | frozenset(
+    {"add", "reload", "digest", "sync"}
+)
+
+
 class Topics(Strict):
     topics: dict[str, Topic]
+
+    @model_validator(mode="after")
+    def _own_command_names(self) -> Topics:
+        commands = [t.command for t in self.topics.values() if t.command]
+        for key, topic in self.topics.items():
+            if topic.command in RESERVED_COMMANDS:
+                raise ValueError(f"topics.{key}.command: {topic.command!r} is a built-in command; choose another name")
+        if twice := repeated(commands):
+            raise ValueError(f"more than one topic has the command {', '.join(map(repr, twice))}")
+        return self
 
 
 class Cooldown(Strict):

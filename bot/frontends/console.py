@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 
+from bot.answers.model import Answer, Status
 from bot.commands.dispatcher import Dispatcher
 from bot.commands.text_input import plural
 from bot.loading import SetupError, engine_from_args
@@ -16,10 +17,22 @@ from bot.render.text import render_text
 
 
 def reply(dispatcher: Dispatcher, message: str, as_json: bool) -> str:
-    answer = dispatcher.handle(message)
+    return render(dispatcher.handle(message), as_json)
+
+
+def render(answer: Answer, as_json: bool) -> str:
     if as_json:
         return json.dumps(answer_json(answer), ensure_ascii=False)
     return render_text(answer)
+
+
+def not_utf8(number: int, raw: bytes, exc: UnicodeDecodeError) -> Answer:
+    return Answer(
+        "help",
+        f"Line {number} is not UTF-8 text",
+        Status.USAGE,
+        intro=f"Byte 0x{raw[exc.start]:02x} at position {exc.start} cannot be read; send UTF-8 text.",
+    )
 
 
 def run_chat(args: argparse.Namespace) -> int:
@@ -34,7 +47,12 @@ def run_chat(args: argparse.Namespace) -> int:
         print(reply(dispatcher, args.message, args.json))
         return 0
     if not sys.stdin.isatty():
-        for line in sys.stdin:
+        for number, raw in enumerate(sys.stdin.buffer, 1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:  # one bad line gets an answer; the batch goes on
+                print(render(not_utf8(number, raw, exc), args.json), flush=True)
+                continue
             if line.strip():
                 print(reply(dispatcher, line, args.json), flush=True)
         return 0
