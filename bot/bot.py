@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from collections.abc import Awaitable, Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import aiohttp
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.model import Answer
@@ -19,10 +21,12 @@ from bot.config import Config
 from bot.engine import Engine
 from bot.health import HealthServer
 from bot.ingest import IngestContext
+from bot.knowledge.rebuild import Rebuilds
 from bot.knowledge.reloader import Reloader
 from bot.living import close_ingest, open_ingest
 from bot.paths import resolve
 from bot.utils.checks import Gate
+from bot.utils.inflight import InFlight
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,8 @@ EXTENSIONS = (
     "bot.exts.knowledge.add",
     "bot.exts.knowledge.feeds",
 )
+DRAIN_SECONDS = 4.0  # in-flight commands get this long after SIGTERM; closing takes the rest of a host's 5 s
+RESTARTING = "The bot is restarting; ask again in a minute."
 
 
 def intents_for(config: Config) -> discord.Intents:
@@ -60,6 +66,20 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+class AdmittingTree(app_commands.CommandTree):
+    """Application commands are admitted like messages: none is taken once a shutdown has begun."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        inflight: InFlight = self.client.inflight  # type: ignore[attr-defined]
+        if inflight.admit():
+            return True
+        if interaction.type is discord.InteractionType.application_command:
+            inflight.join()
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.response.send_message(RESTARTING, ephemeral=True)
+        return False
+
+
 class PolicyBot(commands.Bot):
     def __init__(
         self,
@@ -69,6 +89,7 @@ class PolicyBot(commands.Bot):
         data_dir: Path | None = None,
         *,
         knowledge_dir: Path | None = None,
+        rebuild_in_child: bool = False,
     ) -> None:
         prefix = config.settings.prefix
         super().__init__(
@@ -78,20 +99,31 @@ class PolicyBot(commands.Bot):
             help_command=None,
             case_insensitive=True,
             strip_after_prefix=True,
+            tree_cls=AdmittingTree,
         )
         self.config = config
         self.data_dir = data_dir
-        self.load_engine = load_engine
-        # PyStemmer objects are not thread-safe: every engine call runs on this one worker thread.
+        # PyStemmer objects are not thread-safe: every query runs on this one worker thread. Rebuilds never
+        # do (bot.knowledge.rebuild): they make their own engine, with its own analyser, elsewhere.
         self.engine_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+        self.inflight = InFlight()
         self.dispatcher: Dispatcher | None = None
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
         self.engine_hooks: list[Callable[[Engine], Awaitable[None]]] = []  # run after every engine swap
         self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
         self.ingest: IngestContext | None = None  # the one ingest session, opened in setup_hook
-        self.reloader: Reloader[Engine] = Reloader(lambda: self.in_engine_thread(self.load_engine), self.swap_engine)
+        self.rebuilds: Rebuilds[Engine] = Rebuilds(load_engine, in_child=rebuild_in_child)
+        self.reloader: Reloader[Engine] = Reloader(self.rebuilds.build, self.swap_engine)
         self.gate = Gate(config.discord)
+
+    @property
+    def load_engine(self) -> Callable[[], Engine]:
+        return self.rebuilds.load
+
+    @load_engine.setter
+    def load_engine(self, value: Callable[[], Engine]) -> None:
+        self.rebuilds.load = value
 
     async def setup_hook(self) -> None:
         self.http_session = aiohttp.ClientSession()
@@ -104,6 +136,26 @@ class PolicyBot(commands.Bot):
             await self.load_extension(extension)
         await self._sync_guild()
         settle_heap()
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or not self.inflight.admit():
+            return
+        await self.process_commands(message)
+
+    async def shut_down(self, timeout: float = DRAIN_SECONDS) -> None:
+        """SIGTERM: take no new command, abandon any rebuild, let in-flight commands finish (within
+        `timeout`), then close."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        self.rebuilds.abandon()
+        cancelled = await self.inflight.drain(timeout)
+        log.info(
+            "shutdown: in-flight commands finished in %.2f s (%d cancelled; %d messages after SIGTERM not taken)",
+            loop.time() - started,
+            cancelled,
+            self.inflight.turned_away,
+        )
+        await self.close()
 
     async def is_owner(self, user: discord.abc.User) -> bool:
         return user.id in self.config.discord.owner_ids or await super().is_owner(user)
@@ -136,6 +188,7 @@ class PolicyBot(commands.Bot):
         return self.dispatcher.ctx.engine if self.dispatcher else None
 
     async def close(self) -> None:
+        self.rebuilds.abandon()
         await super().close()
         await self.health.stop()
         if self.http_session:

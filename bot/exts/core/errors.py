@@ -49,6 +49,7 @@ class ErrorHandler(commands.Cog):
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
         """Never raises: a reply that cannot be sent either is one log line, not a second traceback."""
+        self.bot.inflight.join()  # part of the failed command: a shutdown waits for this reply too
         error = unwrap(error)
         if self._repeat_cooldown(ctx, error):
             return
