@@ -36,9 +36,9 @@ class Abandoned(Exception):  # noqa: N818 - what happened, not an "Error"
         super().__init__("abandoned: the bot is shutting down")
 
 
-async def in_daemon_thread(func: Callable[[], T], name: str = "engine-build") -> T:
+def in_daemon_thread(func: Callable[[], T], name: str = "engine-build") -> asyncio.Future[T]:
     """``func()`` on a new daemon thread: the event loop and the engine thread stay free, and an exit never
-    waits for it."""
+    waits for it. Call it on the event loop; the future settles there."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future[T] = loop.create_future()
 
@@ -56,7 +56,7 @@ async def in_daemon_thread(func: Callable[[], T], name: str = "engine-build") ->
             settle(lambda: done.done() or done.set_result(result))
 
     threading.Thread(target=run, name=name, daemon=True).start()
-    return await done
+    return done
 
 
 def _child(build: Callable[[], object]) -> None:
@@ -72,6 +72,7 @@ class Rebuilds(Generic[T]):
         self.in_child = in_child
         self.abandoned = False
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._waiting: asyncio.Future[T] | None = None
 
     async def build(self) -> T:
         """A new T, built off the query thread; Abandoned once `abandon()` was called."""
@@ -81,14 +82,17 @@ class Rebuilds(Generic[T]):
             await self._warm_cache()
         if self.abandoned:
             raise Abandoned()
-        value = await in_daemon_thread(self.load)
-        if self.abandoned:
-            raise Abandoned()
-        return value
+        self._waiting = in_daemon_thread(self.load)
+        try:
+            return await self._waiting
+        finally:
+            self._waiting = None
 
     def abandon(self) -> None:
         """Stop the running rebuild now (and refuse new ones): the bot is shutting down."""
         self.abandoned = True
+        if self._waiting is not None and not self._waiting.done():
+            self._waiting.set_exception(Abandoned())  # the thread runs on, unobserved, and is not waited for
         process = self._process
         if process is not None and process.pid is not None and process.exitcode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
