@@ -15,12 +15,13 @@ from bot.commands.help import help_answer
 from bot.commands.registry import CommandSpec
 from bot.commands.sources import sources
 from bot.commands.summary import summary
-from bot.commands.text_input import clean, echo
+from bot.commands.text_input import clean, echo, fit
 from bot.commands.threats import threats
 from bot.commands.topic import topic_handler
 from bot.engine import Engine
 
 log = logging.getLogger(__name__)
+MAX_ARGUMENT_CHARS = 2000  # after NFKC: a Discord message's length; !ask and !cite cut shorter, and say so
 
 
 def builtin_specs() -> list[CommandSpec]:
@@ -124,7 +125,7 @@ class Dispatcher:
         if spec is None:
             return self._unknown(name)
         try:
-            return spec.handler(self.ctx, clean(argument or ""))
+            return spec.handler(self.ctx, fit(clean(argument or ""), MAX_ARGUMENT_CHARS)[0])
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("command %s failed (error id %s)", spec.name, error_id)
