@@ -52,6 +52,7 @@ async def burst_then_sigterm(bot: PolicyBot, fake: FakeDiscord, count: int) -> l
     while getattr(bot, "inflight", None) is not None and bot.inflight.admitted < count:
         await asyncio.sleep(0.005)
     await asyncio.sleep(0.05)
+    print(f"sigterm_at {time.monotonic():.6f}", flush=True)
     os.kill(os.getpid(), signal.SIGTERM)
     return posted
 
