@@ -60,3 +60,10 @@ def test_oversized_html_is_refused_before_the_extractor_runs(monkeypatch: pytest
 
 def test_pdf_reader_is_patched_where_the_extractor_uses_it() -> None:
     assert extract_pdf.PdfReader is PdfReader
+
+
+def test_an_alias_bomb_in_uploaded_markdown_is_not_expanded() -> None:
+    from tests.knowledge.test_hostile_files import ALIAS_BOMB
+
+    result = extract(f"---\n{ALIAS_BOMB}\n---\n\n# Notes\n\nSome text.".encode(), "text/markdown", filename="n.md")
+    assert "Some text." in result.text

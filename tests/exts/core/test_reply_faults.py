@@ -100,3 +100,18 @@ async def test_spam_past_the_cooldown_gets_one_notice_per_window(
     titles = [m.payload["embeds"][0]["title"] for m in replies]
     assert titles.count("Slow down a little") == 1
     assert len(replies) == 3  # bob's first question, one notice, alice's question
+
+
+async def test_a_reset_after_a_slash_answer_was_posted_takes_the_original_response(
+    fake_discord: FakeDiscord, start_bot: StartBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An interaction can be answered once: the retry meets "already acknowledged" and keeps the first answer."""
+    await start_bot()
+    fake_discord.fail_next("POST", r"^/interactions/\d+/[^/]+/callback$", reset=True, after=True)
+    interaction = await fake_discord.send_slash_command("ask", {"question": "Who is the prime minister of Australia?"})
+    response = await fake_discord.wait_for_interaction_response(interaction)
+    assert "Anthony Albanese" in response["embeds"][0]["description"]
+    await eventually(lambda: fake_discord.requests_to("GET", r"/messages/@original$"))
+    assert [r.status for r in fake_discord.requests_to("POST", r"/callback$")] == [None, 400]
+    assert len(fake_discord.sent_messages) == 1
+    assert problems(caplog) == []
