@@ -13,7 +13,6 @@ A host sends SIGKILL 10–30 s after SIGTERM; the target is exit 0 within 5 s.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import signal
 import statistics
@@ -24,19 +23,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.frontends.serve_against_fake import spawn  # noqa: E402
+
 WHITEHOUSE = Path("/tmp/policybot-whitehouse-kb")
 
 
 def start(env: dict[str, str]) -> subprocess.Popen:
-    full = {**os.environ, "DISCORD_TOKEN": "bench.token.x", **env}
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.frontends.serve_against_fake"],
-        cwd=ROOT,
-        env=full,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return spawn({"DISCORD_TOKEN": "bench.token.x", **env})
 
 
 def burst(knowledge: Path | None, data: Path) -> tuple[float, str, int]:

@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +35,18 @@ from bot.config.models import Cooldown
 from bot.frontends.discord_run import make_bot, serve
 from bot.utils.checks import Gate
 from tests.fakediscord import FakeDiscord
+
+
+def spawn(env: dict[str, str]) -> subprocess.Popen:
+    """This harness in a new process (text pipes), with `env` over the current environment."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.frontends.serve_against_fake"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def slow_in_child(load: Callable[[], object], marker: str) -> object:

@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from tests.exts.conftest import with_discord
 from tests.exts.helpers import eventually
 from tests.exts.test_health import free_port
 from tests.fakediscord import FakeDiscord
+from tests.frontends.serve_against_fake import spawn
 from tests.frontends.test_discord_run import TOKEN, wait_healthy
 from tests.helpers import PROJECT
 
@@ -131,16 +131,7 @@ def gone(pid: int, timeout: float = 10) -> bool:
 
 def run_harness(tmp_path: Path, **env: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    full = {**os.environ, "DISCORD_TOKEN": TOKEN, "PORT": str(port), "POLICYBOT_DATA": str(tmp_path / "data"), **env}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.frontends.serve_against_fake"],
-        cwd=PROJECT,
-        env=full,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    return process, port
+    return spawn({"DISCORD_TOKEN": TOKEN, "PORT": str(port), "POLICYBOT_DATA": str(tmp_path / "data"), **env}), port
 
 
 def test_sigterm_50_ms_after_a_burst_answers_all_of_it_and_exits_cleanly(tmp_path: Path) -> None:
