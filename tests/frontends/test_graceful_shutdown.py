@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bot import PolicyBot
+from bot.bot import RESTARTING, PolicyBot
 from bot.config import Config
 from bot.config.models import Cooldown
 from bot.frontends.discord_run import serve
@@ -79,11 +79,14 @@ async def test_sigterm_with_replies_in_flight_answers_every_command_received(
     stop.set()  # what SIGTERM does
     await eventually(lambda: bot.inflight.closing)
     late = await fake_discord.send_message("!ask sent after SIGTERM")
+    slash = await fake_discord.send_slash_command("ask", {"question": "sent after SIGTERM"})
+    told = await fake_discord.wait_for_interaction_response(slash)
     await asyncio.wait_for(task, timeout=15)
     assert task.exception() is None
     assert [len(replies_to(fake_discord, p["id"])) for p in posted] == [1] * BURST
     assert all("Albanese" in replies_to(fake_discord, p["id"])[0].embeds[0]["description"] for p in posted)
-    assert replies_to(fake_discord, late["id"]) == [] and bot.inflight.turned_away >= 1
+    assert replies_to(fake_discord, late["id"]) == [] and bot.inflight.turned_away >= 2
+    assert told["content"] == RESTARTING and told["flags"] & 64  # a slash command is told, privately
     assert trouble(caplog) == []
     assert any(
         "shutdown: in-flight commands finished" in r.getMessage() and "(0 cancelled" in r.getMessage()
