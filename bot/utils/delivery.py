@@ -27,11 +27,12 @@ T = TypeVar("T")
 RETRY_DELAYS = (0.5, 1.5, 3.0)  # seconds before each retry
 ALREADY_ACKNOWLEDGED = 40060
 NEEDED = ("view_channel", "send_messages", "embed_links", "read_message_history")
+RETRIED_BY_DISCORD_PY = {500, 502, 504, 524}  # already tried five times over ~25 s when they reach us
 
 
 def transient(exc: BaseException) -> bool:
     if isinstance(exc, discord.HTTPException):
-        return exc.status >= 500
+        return exc.status >= 500 and exc.status not in RETRIED_BY_DISCORD_PY
     return isinstance(exc, aiohttp.ClientConnectionError | ConnectionError | OSError | TimeoutError)
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
+import aiohttp
+import discord
 import pytest
 
 from bot.config.models import Cooldown
@@ -115,3 +118,19 @@ async def test_a_reset_after_a_slash_answer_was_posted_takes_the_original_respon
     assert [r.status for r in fake_discord.requests_to("POST", r"/callback$")] == [None, 400]
     assert len(fake_discord.sent_messages) == 1
     assert problems(caplog) == []
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (discord.DiscordServerError(SimpleNamespace(status=503, reason="Service Unavailable"), ""), True),
+        (discord.DiscordServerError(SimpleNamespace(status=500, reason="Internal"), ""), False),  # discord.py did
+        (discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), ""), False),
+        (aiohttp.ServerDisconnectedError(), True),
+        (ConnectionResetError(104, "Connection reset by peer"), True),
+        (TimeoutError(), True),
+        (ValueError("a bug"), False),
+    ],
+)
+def test_what_is_retried(error: BaseException, retried: bool) -> None:
+    assert delivery.transient(error) is retried
