@@ -96,7 +96,8 @@ class Rebuilds(Generic[T]):
         process = self._process
         if process is not None and process.pid is not None and process.exitcode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
+                os.killpg(process.pid, signal.SIGKILL)  # the child and its parse workers
+            process.kill()  # in case it had not made its process group yet (then it has no workers either)
             log.info("abandoned the rebuild in process %d", process.pid)
 
     async def _warm_cache(self) -> None:
