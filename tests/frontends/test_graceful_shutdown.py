@@ -43,7 +43,7 @@ async def started(bot: PolicyBot, fake: FakeDiscord, stop: asyncio.Event) -> asy
     return task
 
 
-def slow_answers(bot: PolicyBot, seconds: float = 0.05) -> None:
+def slow_answers(bot: PolicyBot, seconds: float = 0.02) -> None:
     """Each answer takes `seconds` on the engine thread, as on a large knowledge base: a burst is still being
     answered when the SIGTERM comes."""
     run = bot.dispatcher.run
