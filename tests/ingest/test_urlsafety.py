@@ -13,6 +13,7 @@ from bot.ingest.urlsafety import Allowlist, address_problem, check_url
 
 NOBODY = Allowlist()
 ONLY_HTTP = "only http and https links can be fetched"
+MAPPED = ipaddress.ip_address("::ffff:10.0.0.1")  # printed ::ffff:a00:1 before Python 3.13, ::ffff:10.0.0.1 since
 DNS = {
     "intranet.test": ["10.0.0.5"],
     "mixed.test": ["93.184.216.34", "192.168.0.7"],
@@ -88,7 +89,7 @@ def test_every_rfc1918_address_is_refused(ip: ipaddress.IPv4Address) -> None:
         ("http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a cloud metadata address"),
         ("http://192.0.0.192/opc/v2/instance/", "refused: 192.0.0.192 is a cloud metadata address"),
         ("http://[::1]/", "refused: ::1 is a loopback address"),
-        ("http://[::ffff:10.0.0.1]/", "refused: ::ffff:a00:1 is an IPv6 form of 10.0.0.1, a private address"),
+        ("http://[::ffff:10.0.0.1]/", f"refused: {MAPPED} is an IPv6 form of 10.0.0.1, a private address"),
         ("http://intranet.test/", "refused: intranet.test resolves to 10.0.0.5, a private address"),
         ("http://mixed.test/", "refused: mixed.test resolves to 192.168.0.7, a private address"),
         ("http://2130706433/", "refused: 2130706433 resolves to 127.0.0.1, a loopback address"),
