@@ -158,7 +158,7 @@ def test_sigterm_during_a_rebuild_in_its_process_exits_at_once(tmp_path: Path) -
         wait_healthy(port, process)
         deadline = time.monotonic() + 60
         while not marker.exists() and time.monotonic() < deadline:
-            assert process.poll() is None
+            assert process.poll() is None, process.communicate()[1][-4000:]
             time.sleep(0.05)
         child = int(marker.read_text(encoding="utf-8"))
         process.send_signal(signal.SIGTERM)
@@ -166,5 +166,5 @@ def test_sigterm_during_a_rebuild_in_its_process_exits_at_once(tmp_path: Path) -
     finally:
         process.kill()
     assert process.returncode == 0, stderr
-    assert "abandoned the rebuild in process" in stderr and "Traceback" not in stderr
+    assert "abandoned the rebuild in process" in stderr and "Traceback" not in stderr, stderr[-4000:]
     assert gone(child), f"the rebuild process {child} outlived the bot"
