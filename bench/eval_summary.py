@@ -11,6 +11,7 @@ from bench.bbc import DEV_SEED, REPORT_SEED, dev_sample, load_bbc, report_sample
 from bench.rouge import mean_rouge
 from bench.shared import evaldata
 from bench.summaries import build_engine, lead, summaries
+from bot.summary import textrank
 from bot.summary.extract import summarise_document
 
 
@@ -19,10 +20,14 @@ def summary_scores(sample: str = "report", size: int = 300, n: int = 3) -> dict[
     chosen = report_sample(articles, size) if sample == "report" else dev_sample(articles, size)
     engine = build_engine(chosen)
     references = [a.reference for a in chosen]
-    return {
-        "summary": mean_rouge(summaries(engine, n, summarise_document), references),
-        f"lead-{n}": mean_rouge(summaries(engine, n, lead), references),
-    }
+    results = {"summary": mean_rouge(summaries(engine, n, summarise_document), references)}
+    exponent, textrank.LENGTH_EXPONENT = textrank.LENGTH_EXPONENT, 0.0
+    try:
+        results["summary, no length factor"] = mean_rouge(summaries(engine, n, summarise_document), references)
+    finally:
+        textrank.LENGTH_EXPONENT = exponent
+    results[f"lead-{n}"] = mean_rouge(summaries(engine, n, lead), references)
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     seed = REPORT_SEED if args.sample == "report" else DEV_SEED
     print(f"bbc {args.sample} sample: {args.size} articles (seed {seed}), {args.n} sentences")
     for system, scores in results.items():
-        print(f"  {system:8s} " + "  ".join(f"{k} {v:.4f}" for k, v in scores.items()))
+        print(f"  {system:26s} " + "  ".join(f"{k} {v:.4f}" for k, v in scores.items()))
     print(f"  ({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -13,6 +13,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-SOURCE = Path("/work/shared/evaldata/whitehouse_security/documents.jsonl.gz")
+SHARED = Path(os.environ.get("POLICYBOT_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+SOURCE = SHARED / "evaldata" / "whitehouse_security" / "documents.jsonl.gz"
 OUT = Path("/tmp/policybot-whitehouse-kb")
 ORIGIN = "White House briefing room"
 MAX_SLUG = 100

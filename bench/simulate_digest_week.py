@@ -34,8 +34,10 @@ from bot.answers.model import Answer  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.digest import DigestChannel, DigestConfig, DigestService  # noqa: E402
 from bot.digest.schedule import scheduled_at  # noqa: E402
+from bot.door import EngineDoor  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.render.text import render_text  # noqa: E402
+from bot.state import StateDB  # noqa: E402
 
 SOURCE = Path("/work/shared/evaldata/whitehouse_security/documents.jsonl.gz")
 RULE = "═" * 100
@@ -109,7 +111,8 @@ async def simulate(args: argparse.Namespace) -> None:
             write_document(knowledge, record)
         engine, seconds = timed_load(knowledge, config)
         printer = Printer(args.compact)
-        service = DigestService(engine, DigestConfig(channels=[channel]), db, printer)
+        door = EngineDoor()
+        service = DigestService(engine, DigestConfig(channels=[channel]), StateDB(db), printer, door=door)
         before = scheduled_at(start - dt.timedelta(1), channel.time, channel.tz)
         await service.engine_loaded(engine, before)
         print(f"Simulated daily digest: channel at {args.time} {args.timezone}, topics {args.topics}, actors "

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import aiohttp
@@ -17,14 +15,13 @@ from discord.ext import commands
 
 from bot.answers.model import Answer
 from bot.commands.dispatcher import Dispatcher
+from bot.commands.registry import Frontend
 from bot.config import Config
 from bot.engine import Engine
 from bot.health import HealthServer
 from bot.ingest import IngestContext
-from bot.knowledge.rebuild import Rebuilds
 from bot.knowledge.reloader import Reloader
-from bot.living import close_ingest, open_ingest
-from bot.paths import resolve
+from bot.runtime import Runtime, settle_heap
 from bot.utils.checks import Gate
 from bot.utils.inflight import InFlight
 
@@ -37,12 +34,10 @@ if hasattr(discord.VoiceClient, "warn_dave"):
 EXTENSIONS = (
     "bot.exts.core.errors",
     "bot.exts.core.checks",
-    "bot.exts.knowledge.answers",
+    "bot.exts.core.commands",  # every command of the registry, generated
     "bot.exts.knowledge.find_source",
-    "bot.exts.admin.admin",
     "bot.exts.digest.digest",
     "bot.exts.knowledge.watcher",
-    "bot.exts.knowledge.add",
     "bot.exts.knowledge.feeds",
 )
 DRAIN_SECONDS = 4.0  # in-flight commands get this long after SIGTERM; closing takes the rest of a host's 5 s
@@ -53,17 +48,6 @@ def intents_for(config: Config) -> discord.Intents:
     intents = discord.Intents.default()
     intents.message_content = config.discord.message_content_intent
     return intents
-
-
-def settle_heap() -> None:
-    """Move what is loaded now (libraries, config, the index) out of the garbage collector's sight.
-
-    Otherwise every full collection walks those long-lived objects on the event loop's thread:
-    100+ ms pauses under a burst of commands. Later garbage is still collected as usual.
-    """
-    gc.unfreeze()  # what an earlier call froze (an engine replaced by !reload) may be garbage now
-    gc.collect()
-    gc.freeze()
 
 
 class AdmittingTree(app_commands.CommandTree):
@@ -102,40 +86,31 @@ class PolicyBot(commands.Bot):
             tree_cls=AdmittingTree,
         )
         self.config = config
-        self.data_dir = data_dir
-        # PyStemmer objects are not thread-safe: every query runs on this one worker thread. Rebuilds never
-        # do (bot.knowledge.rebuild): they make their own engine, with its own analyser, elsewhere.
-        self.engine_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
-        self.inflight = InFlight()
-        self.dispatcher: Dispatcher | None = None
+        # engine, door, dispatcher, state, digest, ingest and reloads: the same runtime as the local chat
+        self.runtime = Runtime(
+            config,
+            load_engine,
+            frontend=Frontend.DISCORD,
+            knowledge_dir=knowledge_dir,
+            data_dir=data_dir,
+            rebuild_in_child=rebuild_in_child,
+        )
+        self.inflight = InFlight()  # the commands being answered, for a graceful shutdown
+        self.runtime.publish_commands = self._publish_commands
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
-        self.engine_hooks: list[Callable[[Engine], Awaitable[None]]] = []  # run after every engine swap
-        self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
         self.ingest: IngestContext | None = None  # the one ingest session, opened in setup_hook
-        self.rebuilds: Rebuilds[Engine] = Rebuilds(load_engine, in_child=rebuild_in_child)
-        self.reloader: Reloader[Engine] = Reloader(self.rebuilds.build, self.swap_engine)
         self.gate = Gate(config.discord)
-
-    @property
-    def load_engine(self) -> Callable[[], Engine]:
-        return self.rebuilds.load
-
-    @load_engine.setter
-    def load_engine(self, value: Callable[[], Engine]) -> None:
-        self.rebuilds.load = value
 
     async def setup_hook(self) -> None:
         self.http_session = aiohttp.ClientSession()
         await self.health.start()
-        engine = await self.in_engine_thread(self.load_engine)
-        self.dispatcher = Dispatcher(engine)
-        if self.knowledge_dir is not None:
-            self.ingest = await open_ingest(self.config, self.knowledge_dir, self.data_dir or resolve("data"))
+        await self.runtime.start()
+        self.ingest = await self.runtime.ingest()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self._sync_guild()
-        settle_heap()
+        settle_heap()  # again: the extensions' objects are long-lived too
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or not self.inflight.admit():
@@ -147,7 +122,7 @@ class PolicyBot(commands.Bot):
         `timeout`), then close."""
         loop = asyncio.get_running_loop()
         started = loop.time()
-        self.rebuilds.abandon()
+        self.runtime.rebuilds.abandon()
         cancelled = await self.inflight.drain(timeout)
         log.info(
             "shutdown: in-flight commands finished in %.2f s (%d cancelled; %d messages after SIGTERM not taken)",
@@ -169,29 +144,54 @@ class PolicyBot(commands.Bot):
         synced = await self.tree.sync(guild=guild)
         log.info("synced %d slash commands to guild %s", len(synced), guild_id)
 
+    async def _publish_commands(self) -> int:
+        return len(await self.tree.sync())
+
     async def in_engine_thread(self, func: Callable, *args: object):
-        return await asyncio.get_running_loop().run_in_executor(self.engine_executor, func, *args)
+        """The engine door (Runtime.door): every engine call from async code goes through it."""
+        return await self.runtime.door(func, *args)
 
     async def answer(self, name: str, argument: str = "") -> Answer:
+        """An engine command's answer, as the bot itself (tests and internal use)."""
         assert self.dispatcher is not None, "answer() before setup_hook"
         return await self.in_engine_thread(self.dispatcher.run, name, argument)
 
-    async def swap_engine(self, engine: Engine) -> None:
-        """Replace the engine in one assignment: a query sees the old engine or the new, never half of one."""
-        self.dispatcher = Dispatcher(engine)
-        settle_heap()
-        for hook in list(self.engine_hooks):  # awaited, so a reload is complete when swap_engine returns
-            await hook(engine)
+    @property
+    def dispatcher(self) -> Dispatcher | None:
+        return self.runtime.dispatcher
 
     @property
     def engine(self) -> Engine | None:
-        return self.dispatcher.ctx.engine if self.dispatcher else None
+        return self.runtime.dispatcher.engine if self.runtime.dispatcher else None
+
+    @property
+    def reloader(self) -> Reloader[Engine]:
+        return self.runtime.reloader
+
+    @property
+    def engine_hooks(self) -> list[Callable[[Engine], Awaitable[None]]]:
+        return self.runtime.engine_hooks
+
+    @property
+    def load_engine(self) -> Callable[[], Engine]:
+        return self.runtime.load_engine
+
+    @load_engine.setter
+    def load_engine(self, load: Callable[[], Engine]) -> None:
+        self.runtime.load_engine = load
+
+    @property
+    def knowledge_dir(self) -> Path | None:
+        return self.runtime.knowledge_dir
+
+    @property
+    def data_dir(self) -> Path:
+        return self.runtime.data_dir
 
     async def close(self) -> None:
-        self.rebuilds.abandon()
+        self.runtime.rebuilds.abandon()
         await super().close()
         await self.health.stop()
         if self.http_session:
             await self.http_session.close()
-        await close_ingest(self.ingest)
-        self.engine_executor.shutdown(wait=False, cancel_futures=True)
+        await self.runtime.close()

@@ -1,4 +1,8 @@
-"""Command line: `python -m bot [chat|check|run|digest]`. With no command and no DISCORD_TOKEN, the local chat."""
+"""Command line: `python -m bot [chat|check|run|digest]`. With no command and no DISCORD_TOKEN, the local chat.
+
+Every option works before or after the command (`python -m bot --knowledge X check` and
+`python -m bot check --knowledge X` are the same); an option of one command given for another is an error.
+"""
 
 from __future__ import annotations
 
@@ -11,55 +15,87 @@ from dotenv import load_dotenv
 
 from bot import __version__
 
+Option = tuple[tuple[str, ...], dict[str, object]]
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--knowledge", metavar="DIR", help="knowledge folder (env POLICYBOT_KNOWLEDGE; default ./knowledge)"
-    )
-    parser.add_argument("--config", metavar="DIR", help="config folder (env POLICYBOT_CONFIG; default ./config)")
-    parser.add_argument("--data", metavar="DIR", help="state and cache folder (env POLICYBOT_DATA; default ./data)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
+COMMON: list[Option] = [
+    (("--knowledge",), {"metavar": "DIR", "help": "knowledge folder (env POLICYBOT_KNOWLEDGE; default ./knowledge)"}),
+    (("--config",), {"metavar": "DIR", "help": "config folder (env POLICYBOT_CONFIG; default ./config)"}),
+    (("--data",), {"metavar": "DIR", "help": "state and cache folder (env POLICYBOT_DATA; default ./data)"}),
+    (("-v", "--verbose"), {"action": "store_true", "help": "log at debug level"}),
+]
+ONLY: dict[str, list[Option]] = {
+    "chat": [(("--json",), {"action": "store_true", "help": "print each reply as one JSON object"})],
+    "digest": [
+        (("--preview",), {"action": "store_true", "help": "print what would be posted, without posting"}),
+        (("--channel",), {"type": int, "metavar": "ID", "help": "one channel from config/digest.yaml"}),
+        (
+            ("--at",),
+            {
+                "metavar": "ISO-DATETIME",
+                "help": "as of this moment (with an offset, else the channel's local time); "
+                "default: its next scheduled run",
+            },
+        ),
+    ],
+}
+COMMANDS = {
+    "chat": "ask the bot locally: one message, or an interactive chat",
+    "check": "validate the config and every knowledge file; exit 1 on errors",
+    "run": "connect to Discord with DISCORD_TOKEN",
+    "digest": "preview the daily digest (posting is done by `run`)",
+}
+
+
+def _add(parser: argparse.ArgumentParser, options: list[Option], *, suppress: bool) -> None:
+    """`suppress`: a subcommand's copy sets nothing unless given, so it never overwrites the value given before."""
+    for flags, kwargs in options:
+        parser.add_argument(*flags, **({**kwargs, "default": argparse.SUPPRESS} if suppress else kwargs))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description="A knowledge bot that answers with cited, verbatim excerpts. With no command: runs the "
-        "Discord bot if DISCORD_TOKEN is set, otherwise opens the local chat.",
+        "Discord bot if DISCORD_TOKEN is set, otherwise opens the local chat. Options go before or after the "
+        "command.",
     )
     parser.add_argument("--version", action="version", version=f"policybot {__version__}")
-    _common(parser)
-    parser.set_defaults(message=None, json=False)
+    _add(parser, COMMON + [o for options in ONLY.values() for o in options], suppress=False)
+    parser.set_defaults(message=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    chat = sub.add_parser("chat", help="ask the bot locally: one message, or an interactive chat")
-    chat.add_argument("message", nargs="?", help="one message, e.g. '!ask Who leads Japan?'; omit for a chat")
-    chat.add_argument("--json", action="store_true", help="print each reply as one JSON object")
-    _common(chat)
-    check = sub.add_parser("check", help="validate the config and every knowledge file; exit 1 on errors")
-    _common(check)
-    run = sub.add_parser("run", help="connect to Discord with DISCORD_TOKEN")
-    _common(run)
-    digest = sub.add_parser("digest", help="preview the daily digest (posting is done by `run`)")
-    digest.add_argument("--preview", action="store_true", help="print what would be posted, without posting")
-    digest.add_argument("--channel", type=int, metavar="ID", help="one channel from config/digest.yaml")
-    digest.add_argument(
-        "--at",
-        metavar="ISO-DATETIME",
-        help="as of this moment (with an offset, else the channel's local time); default: its next scheduled run",
-    )
-    _common(digest)
+    for name, help_text in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text)
+        if name == "chat":
+            command.add_argument(
+                "message", nargs="?", help="one message, e.g. '!ask Who leads Japan?'; omit for a chat"
+            )
+        _add(command, COMMON + ONLY.get(name, []), suppress=True)
     return parser
+
+
+def misplaced(args: argparse.Namespace, command: str) -> str | None:
+    """An option that belongs to another command than the one that runs, e.g. `--json check`."""
+    for owner, options in ONLY.items():
+        for flags, _ in options:
+            dest = flags[-1].lstrip("-").replace("-", "_")
+            if owner != command and getattr(args, dest) not in (None, False):
+                return f"{flags[-1]} applies to `{owner}` only, not `{command}`"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     load_dotenv()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or ("run" if os.environ.get("DISCORD_TOKEN") else "chat")
+    problem = misplaced(args, command)
+    if problem:
+        parser.error(problem)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    command = args.command or ("run" if os.environ.get("DISCORD_TOKEN") else "chat")
     if command == "chat":
         from bot.frontends.console import run_chat
 

@@ -1,32 +1,24 @@
-"""The living knowledge base's shared resources for the Discord bot: the ingest context (one safe HTTP
-session, the state database) and the reloader that swaps in a freshly built engine."""
+"""The ingest context for a runtime: one safe HTTP session and the ingest tables of the state database."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from bot.config import Config
 from bot.ingest import IngestContext, IngestState, safe_session
+from bot.ingest.settings import allowlist, fetch_limits
+from bot.state import StateDB
 
-STATE_FILE = "ingest.sqlite3"
 
-
-async def open_ingest(config: Config, knowledge_dir: Path, data_dir: Path) -> IngestContext:
-    """Inside the event loop: the shared session (close it with ``close_ingest``) and the state DB."""
+async def open_ingest(config: Config, knowledge_dir: Path, state: StateDB) -> IngestContext:
+    """Inside the event loop: the shared session (closed by Runtime.close) and the state."""
     fetch = config.sources.fetch
-    allow = fetch.allow()
-    state = await asyncio.to_thread(IngestState, data_dir / STATE_FILE)
+    allow = allowlist(fetch)
     return IngestContext(
         session=safe_session(allow),
-        state=state,
+        state=IngestState(state.ingest),
         knowledge_dir=knowledge_dir,
         allow=allow,
-        limits=fetch.limits(),
+        limits=fetch_limits(fetch),
         new_if_newer_than_hours=config.sources.new_if_newer_than_hours,
     )
-
-
-async def close_ingest(ctx: IngestContext | None) -> None:
-    if ctx is not None and not ctx.session.closed:
-        await ctx.session.close()

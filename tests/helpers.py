@@ -30,10 +30,11 @@ def assert_verbatim(answer: Answer, knowledge: Path, engine: Engine) -> None:
         doc = engine.kb.by_id[ex.citation.document]
         on_disk = (knowledge / doc.path).read_text(encoding="utf-8-sig")
         assert on_disk[ex.citation.start : ex.citation.end] == ex.text
-        sentence = next(
-            s for s in doc.sentences if (s.paragraph, s.number) == (ex.citation.paragraph, ex.citation.sentence)
-        )
-        assert (sentence.start, sentence.end) == (ex.citation.start, ex.citation.end)
+        c = ex.citation
+        by_number = {(s.paragraph, s.number): s for s in doc.sentences}
+        sentence = by_number[(c.paragraph, c.sentence)]
+        first = by_number[(c.paragraph, c.from_sentence or c.sentence)]
+        assert (first.start, sentence.end) == (c.start, c.end)  # from an earlier sentence of the paragraph, or its own
         assert ex.citation.title == doc.title
         para = doc.paragraph(ex.citation.paragraph)
         assert on_disk[para.start : para.end] == ex.paragraph_text and ex.text in ex.paragraph_text

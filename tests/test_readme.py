@@ -26,3 +26,23 @@ def test_the_readme_has_examples() -> None:
 @pytest.mark.parametrize(("message", "expected"), examples(), ids=[m for m, _ in examples()])
 def test_readme_example_is_real_output(seed_bot, message: str, expected: str) -> None:
     assert render_text(seed_bot(message)) == expected
+
+
+def regenerate() -> None:
+    """Rewrite the README's example replies with the bot's real output: `python -m tests.test_readme`."""
+    from bot.config import load_config
+    from tests.helpers import Bot
+
+    bot = Bot(PROJECT / "knowledge", load_config(PROJECT / "config"))
+    path = PROJECT / "README.md"
+    readme = path.read_text(encoding="utf-8")
+    for message, expected in examples():
+        fresh = render_text(bot(message))
+        readme = readme.replace(
+            f"$ python -m bot chat '{message}'\n{expected}\n", f"$ python -m bot chat '{message}'\n{fresh}\n", 1
+        )
+    path.write_text(readme, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    regenerate()

@@ -13,19 +13,23 @@ _FRAGMENT_SAFE = ""  # text fragments need '-', ',' and '&' percent-encoded as w
 _MAX_EXACT_WORDS = 8
 
 
-def excerpt(passage: Passage, score: float = 0.0) -> Excerpt:
+def excerpt(passage: Passage, score: float = 0.0, lead: Passage | None = None) -> Excerpt:
+    """The passage's sentence, verbatim; with `lead` (an earlier sentence of the same paragraph), the
+    whole span from it, so a sentence that opens with "This…" is shown with what it refers to."""
     doc, sent = passage.document, passage.sentence
-    text = doc.text(sent.start, sent.end)
+    start = lead.sentence.start if lead is not None else sent.start
+    text = doc.text(start, sent.end)
     citation = Citation(
         document=doc.id,
         title=doc.title,
         paragraph=sent.paragraph,
         sentence=sent.number,
-        start=sent.start,
+        start=start,
         end=sent.end,
         url=doc.url,
         date=doc.date,
         quote_url=quote_url(doc.url, plain(text)),
+        from_sentence=lead.sentence.number if lead is not None else None,
     )
     para = doc.paragraph(sent.paragraph)
     return Excerpt(text, citation, round(float(score), 4), paragraph_text=doc.text(para.start, para.end))

@@ -26,10 +26,17 @@ class Citation:
     url: str | None = None
     date: str | None = None
     quote_url: str | None = None  # the url with a text fragment that opens the page at the quote
+    from_sentence: int | None = None  # set when the excerpt starts at an earlier sentence of the paragraph
+
+    @property
+    def sentences(self) -> str:
+        if self.from_sentence is not None and self.from_sentence != self.sentence:
+            return f"sentences {self.from_sentence}–{self.sentence}"
+        return f"sentence {self.sentence}"
 
     @property
     def label(self) -> str:
-        return f"{self.title}, ¶{self.paragraph}, sentence {self.sentence}"
+        return f"{self.title}, ¶{self.paragraph}, {self.sentences}"
 
 
 @dataclass(frozen=True)

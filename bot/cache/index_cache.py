@@ -19,6 +19,8 @@ from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
 from bot.search.vocabulary import Vocabulary
 
+INDEX = "index."  # the index's own arrays (BM25Index.to_arrays) are stored under this prefix
+
 
 @dataclass
 class Snapshot:
@@ -55,14 +57,7 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "paragraph_counts": paragraph_counts,
         "sentences": sentences,
         "sentence_counts": sentence_counts,
-        "terms": _json(list(snap.index.vocab)),
-        "idf": snap.index.idf,
-        "ptr": snap.index.ptr,
-        "docs": snap.index.docs,
-        "weights": snap.index.weights,
-        "n_passages": np.array([snap.index.n_passages], dtype=np.int64),
-        "forward_offsets": snap.index.forward[0],
-        "forward_ids": snap.index.forward[1],
+        **{INDEX + name: array for name, array in snap.index.to_arrays().items()},
         "surface_terms": _json(list(words)),
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
@@ -80,16 +75,7 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
     """Raises on anything unexpected; the caller logs it and rebuilds."""
     with np.load(path, allow_pickle=False) as z:
         a = {name: z[name] for name in z.files}
-    terms = _unjson(a["terms"])
-    index = BM25Index(
-        {t: i for i, t in enumerate(terms)},
-        a["idf"],
-        a["ptr"],
-        a["docs"],
-        a["weights"],
-        int(a["n_passages"][0]),
-        (a["forward_offsets"], a["forward_ids"]),
-    )
+    index = BM25Index.from_arrays({k.removeprefix(INDEX): v for k, v in a.items() if k.startswith(INDEX)})
     surface_terms = _unjson(a["surface_terms"])
     frequency = dict(zip(surface_terms, a["frequency"].tolist(), strict=True))
     vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency)

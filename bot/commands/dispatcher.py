@@ -1,111 +1,57 @@
-"""One dispatcher for every front end: a message or (command, argument) in, an Answer out."""
+"""One dispatcher for every front end: a message or a Request in; who may run what, where, decided once.
+
+`resolve` finds the command (its subcommand, the caller's permission, the front end); engine commands then
+run here, on the engine thread (`run`), and actions run on the event loop (bot.runtime.Runtime.dispatch).
+Unknown commands and failures have one path each: `unknown` and `failure_answer`.
+"""
 
 from __future__ import annotations
 
 import logging
-import uuid
+from dataclasses import dataclass
 
 from rapidfuzz import process
 
 from bot.answers.model import Answer, Status
-from bot.commands.ask import ask
-from bot.commands.cite import cite
+from bot.commands.builtins import build_registry
 from bot.commands.context import Context
-from bot.commands.help import help_answer
-from bot.commands.registry import CommandSpec
-from bot.commands.sources import sources
-from bot.commands.summary import summary
+from bot.commands.failure import failure_answer
+from bot.commands.registry import PLACE, CommandSpec, Frontend, Permission, Registry
+from bot.commands.request import CONSOLE, Caller, Request
 from bot.commands.text_input import clean, echo, fit
-from bot.commands.threats import threats
-from bot.commands.topic import topic_handler
 from bot.engine import Engine
 
 log = logging.getLogger(__name__)
 MAX_ARGUMENT_CHARS = 2000  # after NFKC: a Discord message's length; !ask and !cite cut shorter, and say so
+SUGGEST_ABOVE = 70  # rapidfuzz score a typo must reach to be "did you mean"
+REFUSED = {
+    Permission.ADD: "Adding documents is for admins and the roles set in add_roles (discord.yaml).",
+    Permission.ADMIN: "That command is for admins (Manage Server or a configured admin role).",
+    Permission.OWNER: "That command is for the bot's owners (the application owner or owner_ids in discord.yaml).",
+}
 
 
-def builtin_specs() -> list[CommandSpec]:
-    return [
-        CommandSpec(
-            "ask",
-            "The best excerpts that answer a question, each with its source.",
-            "<question>",
-            ("ask Who is the prime minister of Australia?", "ask interoperability"),
-            ask,
-        ),
-        CommandSpec(
-            "threats",
-            "Excerpts on threats from or concerning an actor; alone, the known actors.",
-            "[actor]",
-            ("threats china", "threats"),
-            threats,
-        ),
-        CommandSpec(
-            "summary",
-            "A 3–5 sentence extractive summary of everything, a document or a topic.",
-            "[document|topic|actor]",
-            ("summary", "summary partners", "summary russia"),
-            summary,
-        ),
-        CommandSpec(
-            "cite",
-            "The exact sentence containing a phrase, ready to paste, with a link to it.",
-            "<phrase>",
-            ("cite joint drills", "cite liaison office in Tokyo"),
-            cite,
-        ),
-        CommandSpec(
-            "sources",
-            "The documents in the knowledge base.",
-            "[filter]",
-            ("sources", "sources china"),
-            sources,
-            aliases=("docs",),
-        ),
-    ]
+@dataclass(frozen=True)
+class Resolved:
+    spec: CommandSpec  # a runnable spec: a subcommand, never a group
+    text: str  # the argument, after the subcommand's name
 
 
 class Dispatcher:
-    def __init__(self, engine: Engine) -> None:
-        self.ctx = Context(engine)
-        self.specs: dict[str, CommandSpec] = {}
-        for spec in builtin_specs():
-            self._register(spec)
-        for key, topic in engine.config.topics.topics.items():
-            if topic.command:
-                self._register(
-                    CommandSpec(
-                        topic.command, topic.description or topic.title, "", (topic.command,), topic_handler(key)
-                    )
-                )
-        self._register(
-            CommandSpec(
-                "help",
-                "Every command with an example.",
-                "[command]",
-                ("help", "help cite"),
-                self._help,
-            )
-        )
-
-    def _register(self, spec: CommandSpec) -> None:
-        for name in (spec.name, *spec.aliases):
-            if name in self.specs or any(name in s.aliases for s in self.specs.values()):
-                raise ValueError(f"command name {name!r} is used twice")
-        self.specs[spec.name] = spec
-
-    def _help(self, ctx: Context, argument: str) -> Answer:
-        return help_answer(ctx, self.specs, argument)
+    def __init__(self, engine: Engine, registry: Registry | None = None) -> None:
+        self.engine = engine
+        self.registry = registry or build_registry(engine.config)
+        self.ctx = Context(engine, self)
 
     @property
     def prefix(self) -> str:
-        return self.ctx.prefix
+        return self.engine.config.settings.prefix
 
-    def lookup(self, name: str) -> CommandSpec | None:
-        name = name.lower()
-        return self.specs.get(name) or next((s for s in self.specs.values() if name in s.aliases), None)
+    @property
+    def specs(self) -> dict[str, CommandSpec]:
+        return self.registry.specs
 
-    def handle(self, message: str) -> Answer:
+    def request(self, message: str, caller: Caller = CONSOLE, frontend: Frontend = Frontend.CHAT) -> Request | Answer:
         """A whole message as typed: `!ask …`; in the local chat a bare question means `!ask`."""
         text = clean(message)
         if not text:
@@ -116,33 +62,67 @@ class Dispatcher:
                 intro=f"Type a command, e.g. `{self.prefix}ask interoperability`, or `{self.prefix}help`.",
             )
         if not text.startswith(self.prefix):
-            return self.run("ask", text)
+            return Request("ask", text, caller, frontend)
         name, _, argument = text[len(self.prefix) :].partition(" ")
-        return self.run(name, argument)
+        return Request(name, argument, caller, frontend)
 
-    def run(self, name: str, argument: str = "") -> Answer:
-        spec = self.lookup(name)
+    def resolve(self, request: Request) -> Resolved | Answer:
+        """The spec to run and its argument; or the answer when it cannot run (unknown, not here, not allowed)."""
+        name, _, sub = request.command.partition(" ")  # "digest preview": a group and its subcommand
+        spec = self.registry.lookup(name)
         if spec is None:
-            return self._unknown(name)
-        try:
-            return spec.handler(self.ctx, fit(clean(argument or ""), MAX_ARGUMENT_CHARS)[0])
-        except Exception:
-            error_id = uuid.uuid4().hex[:8]
-            log.exception("command %s failed (error id %s)", spec.name, error_id)
-            return Answer(
-                spec.name,
-                "Something went wrong",
-                Status.ERROR,
-                intro=f"This is a bug, not your input. Error id `{error_id}` is in the log.",
-            )
+            return self.unknown(request.command)
+        text = fit(clean(f"{sub} {request.text or ''}"), MAX_ARGUMENT_CHARS)[0]
+        if spec.subcommands:
+            word, _, rest = text.partition(" ")
+            sub = spec.subcommand(word)
+            spec, text = (sub, rest) if sub else (spec.subcommands[0], "" if not word else text)
+            if sub is None and word:
+                return self._bad_subcommand(spec.parent, word)
+        if request.frontend not in spec.frontends:
+            where = " and ".join(PLACE[f] for f in sorted(spec.frontends))
+            title = f"`{self.prefix}{spec.qualified}` works in {where} only"
+            return Answer(spec.qualified, title, Status.USAGE, intro=spec.elsewhere or None)
+        if request.caller.level < spec.permission:
+            return Answer(spec.qualified, "Not allowed", Status.USAGE, intro=REFUSED[spec.permission])
+        return Resolved(spec, text)
 
-    def _unknown(self, name: str) -> Answer:
-        names = [n for s in self.specs.values() for n in (s.name, *s.aliases)]
-        best = process.extractOne(name.lower(), names, score_cutoff=60) if name else None
-        hint = f" Did you mean `{self.prefix}{best[0]}`?" if best else ""
+    def run(self, name: str, argument: str = "", *, caller: Caller = CONSOLE, frontend: Frontend = Frontend.CHAT):
+        """An engine command's answer, on the engine thread."""
+        return self.run_request(Request(name, argument, caller, frontend))
+
+    def run_request(self, request: Request) -> Answer:
+        resolved = self.resolve(request)
+        return resolved if isinstance(resolved, Answer) else self.execute(resolved, request)
+
+    def handle(self, message: str, caller: Caller = CONSOLE, frontend: Frontend = Frontend.CHAT) -> Answer:
+        request = self.request(message, caller, frontend)
+        return request if isinstance(request, Answer) else self.run_request(request)
+
+    def execute(self, resolved: Resolved, request: Request) -> Answer:
+        spec = resolved.spec
+        if spec.handler is None:  # an action: it needs the event loop (Runtime.dispatch), not this thread
+            return Answer(spec.qualified, f"Send `{self.prefix}{spec.qualified}` on its own", Status.USAGE)
+        ctx = Context(self.engine, self, request.caller, request.frontend)
+        try:
+            return spec.handler(ctx, resolved.text)
+        except Exception as exc:
+            return failure_answer(spec.qualified, exc)
+
+    def unknown(self, typed: str) -> Answer:
+        """Did you mean …? `data["suggestion"]` is None when nothing is close (Discord then stays quiet)."""
+        best = process.extractOne(typed.lower(), self.registry.names(), score_cutoff=SUGGEST_ABOVE) if typed else None
+        hint = f"Did you mean `{self.prefix}{best[0]}`? " if best else ""
         return Answer(
             "help",
-            f"Unknown command “{echo(self.prefix + name, 40)}”",
+            f"Unknown command “{echo(self.prefix + typed, 40)}”",
             Status.USAGE,
-            intro=f"{hint.strip()} `{self.prefix}help` lists every command.".strip(),
+            intro=f"{hint}`{self.prefix}help` lists every command.",
+            data={"suggestion": best[0] if best else None},
         )
+
+    def _bad_subcommand(self, group: str, word: str) -> Answer:
+        spec = self.registry.lookup(group)
+        assert spec is not None
+        choices = ", ".join(f"`{self.prefix}{s.qualified}`" for s in spec.subcommands)
+        return Answer(group, f"No `{echo(word, 30)}` in `{self.prefix}{group}`", Status.USAGE, intro=f"Try {choices}.")

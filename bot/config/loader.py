@@ -9,8 +9,10 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.config.models import Actors, Aliases, DiscordSettings, Settings, Topics
+from bot.config.models import Actors, Aliases, DiscordSettings, Questions, Settings, Topics
+from bot.config.quality import Quality
 from bot.config.sources import Sources
+from bot.config.threats import Threats
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,7 +29,10 @@ class Config:
     actors: Actors
     topics: Topics
     discord: DiscordSettings
+    threats: Threats
     sources: Sources = Sources()
+    questions: Questions = Questions()
+    quality: Quality = Quality()
 
 
 FILES: dict[str, type[BaseModel]] = {
@@ -37,6 +42,9 @@ FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": Topics,
     "discord.yaml": DiscordSettings,
     "sources.yaml": Sources,
+    "questions.yaml": Questions,
+    "quality.yaml": Quality,
+    "threats.yaml": Threats,
 }
 
 
@@ -81,4 +89,7 @@ def load_config(folder: Path) -> Config:
         topics=loaded["topics.yaml"],
         discord=loaded["discord.yaml"],
         sources=loaded["sources.yaml"],
+        questions=loaded["questions.yaml"],
+        quality=loaded["quality.yaml"],
+        threats=loaded["threats.yaml"],
     )

@@ -5,12 +5,9 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.config.models import Strict, repeated
-from bot.ingest.feeds import FeedSource
-from bot.ingest.fetch import FetchLimits
-from bot.ingest.urlsafety import Allowlist
 
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 
@@ -21,6 +18,17 @@ def _is_network(entry: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class FeedSource(BaseModel):
+    """One feed to poll (what bot.ingest needs to know about it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(min_length=1)
+    url: str
+    keywords: list[str] = []
+    every_minutes: int = Field(default=60, ge=1)
 
 
 class Feed(FeedSource):
@@ -44,14 +52,6 @@ class FetchSettings(Strict):
             if not _is_network(entry) and not _HOST.fullmatch(entry.strip()):
                 raise ValueError(f"{entry!r} is not a host name, IP address or CIDR network")
         return entries
-
-    def allow(self) -> Allowlist:
-        return Allowlist.parse(self.allowlist)
-
-    def limits(self) -> FetchLimits:
-        return FetchLimits(
-            max_bytes=self.max_bytes, total_seconds=self.timeout_seconds, max_redirects=self.max_redirects
-        )
 
 
 class WatchSettings(Strict):

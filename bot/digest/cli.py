@@ -1,8 +1,9 @@
 """`python -m bot digest --preview`: print what the digest service would post, without posting it.
 
-The preview records the knowledge folder's documents as seen (as the bot does on every load) and never
-writes the digest log. It calls the same `DigestService.prepare` that `tick` posts, so it is exactly
-what would be posted at that moment if nothing changes in between."""
+The preview works on a private copy of the state (bot.digest.snapshot): it records the knowledge folder's
+documents as seen there, as the bot does on every load, and changes nothing in the real state. It calls
+the same `DigestService.prepare` that `tick` posts, so it is exactly what would be posted at that moment
+if nothing changes in between."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from bot.config import ConfigError
 from bot.digest.config import DigestChannel, DigestConfig, load_digest_config
 from bot.digest.schedule import last_slot, next_run
 from bot.digest.service import DigestService
+from bot.digest.snapshot import state_copy
 from bot.loading import SetupError, engine_from_args
 from bot.paths import resolve
-from bot.state.db import state_path
+from bot.state.db import STATE_FILE, StateDB
 
 DEFAULT_CHANNEL = DigestChannel(channel_id=1, name="example (no channels configured)", time=dt.time(9))
 
@@ -56,10 +58,11 @@ def run_digest(args: argparse.Namespace) -> int:
         return 2
     if not config.channels:
         print("No channels in config/digest.yaml: previewing an example channel (09:00 UTC).", file=sys.stderr)
-    service = DigestService(engine, config, state_path(resolve("data", args.data)), _no_send)
-    service.sync(engine, now)
-    pairs = zip(channels, moments, strict=True)
-    print("\n\n".join(f"{_header(service, c, at)}\n\n{service.prepare(c, at).text}" for c, at in pairs))
+    with state_copy(resolve("data", args.data) / STATE_FILE) as copy:  # a preview changes nothing
+        service = DigestService(engine, config, StateDB(copy), _no_send, door=_inline)
+        service.sync(engine, now)
+        pairs = zip(channels, moments, strict=True)
+        print("\n\n".join(f"{_header(service, c, at)}\n\n{service.prepare(c, at).text}" for c, at in pairs))
     return 0
 
 
@@ -69,6 +72,10 @@ def _header(service: DigestService, channel: DigestChannel, at: dt.datetime) -> 
     status = f" — already {entry.status} at {entry.at.isoformat()}" if entry else ""
     local = at.astimezone(channel.tz)
     return f"=== channel {channel.label} · digest for {day} · as of {local.isoformat()}{status} ==="
+
+
+async def _inline(func, *args):  # the preview runs no event loop: nothing to keep free
+    return func(*args)
 
 
 async def _no_send(channel_id: int, answers: list) -> list[int]:

@@ -1,8 +1,9 @@
 """Compose a channel's digest from the engine and a state snapshot. Pure: same inputs, same digest.
 
-New documents first (title, date, link, cited key sentences), capped at `items` with "…and N more";
-then, per tracked topic and actor, the best excerpts from the new documents only. With nothing new: a
-short digest with one rotating excerpt worth re-reading."""
+New documents first, most important first (bot.digest.importance; near-duplicates listed once; none dated
+after the digest's date): title, date, link, cited key sentences that pass the quality filter, capped at
+`items` with "…and N more"; then, per tracked topic and actor, the best excerpts from the new documents
+only. With nothing new: a short digest with one rotating excerpt worth re-reading."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot.answers.citations import excerpt
 from bot.answers.model import Answer, Section
 from bot.digest.config import DigestChannel
 from bot.digest.focus import Focus, actor_focus, focus_passages, topic_focus
+from bot.digest.importance import Ranked, rank_documents
 from bot.digest.model import Digest, DigestInputs
 from bot.digest.rotation import pick_rotating, rotation_key
 from bot.engine import Engine
@@ -33,12 +35,16 @@ def moment_label(moment: dt.datetime, channel: DigestChannel) -> str:
 
 
 def compose(engine: Engine, channel: DigestChannel, inputs: DigestInputs) -> Digest:
-    docs = new_documents(engine, inputs.new_ids)
+    docs = new_documents(engine, inputs.new_ids, inputs.local_date)
+    later = [d for d in new_documents(engine, inputs.new_ids) if d not in docs]
     if not docs:
-        return _no_news(engine, channel, inputs)
-    shown = docs[: channel.items]
-    keys = {d.id: key_passages(engine, d, channel.key_sentences) for d in shown}
-    first = _new_answer(engine, channel, inputs, docs, keys)
+        digest = _no_news(engine, channel, inputs)
+        digest.answers[0].notes.extend(_later_note(later))
+        return digest
+    ranked = rank_documents(engine, channel, docs)
+    keys = {r.document.id: key_passages(engine, r.document, channel.key_sentences) for r in ranked[: channel.items]}
+    first = _new_answer(engine, channel, inputs, ranked, keys)
+    first.notes.extend(_later_note(later))
     answers = [first]
     used = {pid for pids in keys.values() for pid in pids}
     focus = _focus_answer(engine, channel, inputs, docs, used)
@@ -49,17 +55,23 @@ def compose(engine: Engine, channel: DigestChannel, inputs: DigestInputs) -> Dig
     return Digest(inputs.channel_id, inputs.local_date, inputs.cutoff, answers)
 
 
-def new_documents(engine: Engine, ids: tuple[str, ...]) -> list[Document]:
-    """The new documents still in the knowledge base, newest date first (undated last), then by id."""
+def new_documents(engine: Engine, ids: tuple[str, ...], day: dt.date | None = None) -> list[Document]:
+    """The new documents still in the knowledge base and not dated after `day`, newest first, then by id."""
     docs = [engine.kb.by_id[i] for i in dict.fromkeys(ids) if i in engine.kb.by_id]
+    docs = [d for d in docs if day is None or not dated_after(d, day)]
     docs.sort(key=lambda d: d.id)
     return sorted(docs, key=lambda d: d.date or "", reverse=True)
 
 
+def dated_after(doc: Document, day: dt.date) -> bool:
+    """Nothing in a digest is quoted from a document dated after the digest's own date."""
+    return bool(doc.date) and str(doc.date)[:10] > day.isoformat()
+
+
 def key_passages(engine: Engine, doc: Document, n: int) -> list[int]:
-    lead = engine.kb.passage_ids(doc)[:LEAD]
+    lead = [p for p in engine.kb.passage_ids(doc)[:LEAD] if not engine.junk[p]]
     candidates = [p for p in lead if len(engine.passage(p).text.split()) >= MIN_WORDS]
-    return key_sentences(engine, doc, candidates or list(lead), n)
+    return key_sentences(engine, doc, candidates or lead, n) if lead else []
 
 
 def _title(inputs: DigestInputs) -> str:
@@ -67,22 +79,38 @@ def _title(inputs: DigestInputs) -> str:
 
 
 def _new_answer(
-    engine: Engine, channel: DigestChannel, inputs: DigestInputs, docs: list[Document], keys: dict[str, list[int]]
+    engine: Engine, channel: DigestChannel, inputs: DigestInputs, ranked: list[Ranked], keys: dict[str, list[int]]
 ) -> Answer:
-    count = f"{len(docs)} new document{'s' if len(docs) != 1 else ''}"
+    count = f"{len(ranked)} new document{'s' if len(ranked) != 1 else ''}"
     sections = [
         Section(
-            f"{doc.title} ({doc.date})" if doc.date else doc.title,
-            [excerpt(engine.passage(p)) for p in keys[doc.id]],
-            note=doc.url,
+            f"{r.document.title} ({r.document.date})" if r.document.date else r.document.title,
+            [excerpt(engine.passage(p)) for p in keys[r.document.id]],
+            note=_note(r),
         )
-        for doc in docs[: len(keys)]
+        for r in ranked[: len(keys)]
     ]
-    more = len(docs) - len(keys)
+    more = len(ranked) - len(keys)
     notes = [f"…and {more} more new document{'s' if more != 1 else ''}."] if more else []
-    data = {"digest": _data(inputs), "documents": [_doc_data(d) for d in docs]}
+    data = {"digest": _data(inputs), "documents": [_doc_data(r.document) | _also(r) for r in ranked]}
     intro = f"{count} since {moment_label(inputs.since, channel)}."
     return Answer(COMMAND, _title(inputs), intro=intro, sections=sections, notes=notes, data=data)
+
+
+def _later_note(later: list[Document]) -> list[str]:
+    """New documents dated after the digest's date are named, never quoted."""
+    if not later:
+        return []
+    return ["Also new, dated after today: " + "; ".join(f"{d.title} ({d.date})" for d in later) + "."]
+
+
+def _note(ranked: Ranked) -> str | None:
+    also = "; ".join(f"also published as “{d.title}”" for d in ranked.also)
+    return " · ".join(x for x in (ranked.document.url, also) if x) or None
+
+
+def _also(ranked: Ranked) -> dict[str, object]:
+    return {"also": [d.id for d in ranked.also]} if ranked.also else {}
 
 
 def _focuses(engine: Engine, channel: DigestChannel) -> list[Focus]:
@@ -112,7 +140,7 @@ def _focus_answer(
 
 def _no_news(engine: Engine, channel: DigestChannel, inputs: DigestInputs) -> Digest:
     intro = f"No new documents since {moment_label(inputs.since, channel)}."
-    pid = pick_rotating(engine, inputs.channel_id, inputs.local_date, inputs.previous_rotation)
+    pid = pick_rotating(engine, inputs.channel_id, inputs.local_date, inputs.previous_rotation, inputs.local_date)
     sections = [Section("Worth re-reading", [excerpt(engine.passage(pid))])] if pid is not None else []
     notes = [] if engine.kb.documents else ["The knowledge base is empty."]
     answer = Answer(

@@ -32,7 +32,10 @@ def actor_focus(engine: Engine, key: str) -> Focus:
 
 def search_within(engine: Engine, docs: Sequence[Document], query: str, require: tuple[str, ...], k: int) -> list[Hit]:
     """Top k hits for `query` among the passages of `docs` (BM25 scores are global, so they compare)."""
-    filters = [Filters(require=(require,) if require else (), within=engine.kb.passage_ids(d)) for d in docs]
+    filters = [
+        Filters(require=(require,) if require else (), within=engine.kb.passage_ids(d), exclude=engine.junk)
+        for d in docs
+    ]
     floor = 0.0 if require else None
     hits = [h for f in filters for h in engine.search(query, k, min_coverage=floor, filters=f)]
     return sorted(hits, key=lambda h: (-h.score, h.passage))[:k]

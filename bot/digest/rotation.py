@@ -23,8 +23,13 @@ def _seed(channel_id: int, day: dt.date) -> int:
     return int.from_bytes(hashlib.sha256(f"{channel_id}:{day.isoformat()}".encode()).digest()[:8], "big")
 
 
-def pick_rotating(engine: Engine, channel_id: int, day: dt.date, avoid: str | None) -> int | None:
+def pick_rotating(
+    engine: Engine, channel_id: int, day: dt.date, avoid: str | None, latest: dt.date | None = None
+) -> int | None:
+    """A central, non-junk sentence of a document picked by (channel, day); none dated after `latest`."""
     docs = sorted(engine.kb.documents, key=lambda d: d.id)
+    if latest is not None:
+        docs = [d for d in docs if not d.date or str(d.date)[:10] <= latest.isoformat()]
     if not docs:
         return None
     seed = _seed(channel_id, day)

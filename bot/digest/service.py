@@ -12,20 +12,21 @@ import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from bot.answers.model import Answer
 from bot.digest.compose import compose
 from bot.digest.config import DigestChannel, DigestConfig
-from bot.digest.log import POSTED, SKIPPED, DigestLog, LogEntry
 from bot.digest.model import Digest, DigestInputs
 from bot.digest.schedule import last_slot, scheduled_at
-from bot.digest.seen import SeenStore, SyncResult
+from bot.digest.seen import sync_seen
 from bot.engine import Engine
-from bot.state.db import in_thread
+from bot.state import POSTED, SKIPPED, LogEntry, StateDB, SyncResult
 
 log = logging.getLogger(__name__)
 
+Door = Callable[..., Awaitable[Any]]
+"""`await door(func, *args)`: run blocking engine or state work off the event loop (the bot's engine door)."""
 SendFn = Callable[[int, list[Answer]], Awaitable[list[int]]]
 """`send(channel_id, answers) -> message ids`: post every answer (split to Discord's limits as needed) and
 return the ids, or raise. Raising means "not posted": the same digest is sent again on the next tick, so a
@@ -41,12 +42,13 @@ class TickResult:
 
 
 class DigestService:
-    def __init__(self, engine: Engine, config: DigestConfig, db_path: Path, send: SendFn) -> None:
+    def __init__(self, engine: Engine, config: DigestConfig, state: StateDB, send: SendFn, *, door: Door) -> None:
         self.engine = engine
         self.config = config
-        self.seen = SeenStore(db_path)
-        self.log = DigestLog(db_path)
+        self.seen = state.seen
+        self.log = state.digest_log
         self.send = send
+        self.door = door
         self._pending: dict[tuple[int, dt.date], Digest] = {}
         self._lock = asyncio.Lock()
 
@@ -55,7 +57,7 @@ class DigestService:
     def sync(self, engine: Engine, now: dt.datetime) -> SyncResult:
         """Blocking: use `engine` from now on and record its documents as seen at `now`."""
         self.engine = engine
-        result = self.seen.sync(engine.kb.documents, now)
+        result = sync_seen(self.seen, engine.kb.documents, now)
         if result.baseline:
             log.info("digest: first run, %d documents recorded as already seen", len(result.added))
         elif result.added:
@@ -65,7 +67,7 @@ class DigestService:
     async def engine_loaded(self, engine: Engine, now: dt.datetime) -> SyncResult:
         """Call after every engine (re)load, before the next tick."""
         async with self._lock:
-            return await in_thread(self.sync, engine, now)
+            return await self.door(self.sync, engine, now)
 
     # -- composing ----------------------------------------------------------------------------------
 
@@ -92,6 +94,11 @@ class DigestService:
         pending = self._pending.get((channel.channel_id, day))
         return pending or compose(self.engine, channel, self.inputs(channel, day, now))
 
+    def compose_today(self, channel: DigestChannel, now: dt.datetime) -> Digest:
+        """Blocking: today's digest (the channel's local date) as of `now`, what `post_now` posts."""
+        day = now.astimezone(channel.tz).date()
+        return compose(self.engine, channel, self.inputs(channel, day, now))
+
     # -- ticking ------------------------------------------------------------------------------------
 
     async def tick(self, now: dt.datetime) -> list[TickResult]:
@@ -102,18 +109,18 @@ class DigestService:
 
     async def _tick_channel(self, channel: DigestChannel, now: dt.datetime) -> TickResult | None:
         day, slot = last_slot(now, channel.time, channel.tz)
-        if await in_thread(self.log.get, channel.channel_id, day):
+        if await self.door(self.log.get, channel.channel_id, day):
             return None
         if now - slot > dt.timedelta(hours=channel.grace_hours):
             return await self._skip(channel, day, slot, now)
-        digest = await in_thread(self.prepare, channel, now)
+        digest = await self.door(self.prepare, channel, now)
         try:
             message_ids = await self.send(channel.channel_id, digest.answers)
         except Exception as exc:  # any failure of the front end: keep the digest, retry next tick
             self._pending[(channel.channel_id, day)] = digest
             log.exception("digest for channel %s (%s) failed to send; will retry", channel.label, day)
             return TickResult(channel.channel_id, day, "failed", f"{type(exc).__name__}: {exc}")
-        await in_thread(self._record_posted, digest, message_ids, now)
+        await self.door(self._record_posted, digest, message_ids, now)
         self._pending.pop((channel.channel_id, day), None)
         log.info("digest for channel %s (%s) posted: messages %s", channel.label, day, message_ids)
         return TickResult(channel.channel_id, day, "posted", f"{len(message_ids)} messages")
@@ -123,10 +130,10 @@ class DigestService:
         so the schedule does not post again today. Raises if sending fails (nothing is logged then)."""
         async with self._lock:
             day = now.astimezone(channel.tz).date()
-            digest = await in_thread(lambda: compose(self.engine, channel, self.inputs(channel, day, now)))
+            digest = await self.door(self.compose_today, channel, now)
             message_ids = await self.send(channel.channel_id, digest.answers)
-            if await in_thread(self.log.get, channel.channel_id, day) is None:
-                await in_thread(self._record_posted, digest, message_ids, now)
+            if await self.door(self.log.get, channel.channel_id, day) is None:
+                await self.door(self._record_posted, digest, message_ids, now)
             self._pending.pop((channel.channel_id, day), None)
         return TickResult(channel.channel_id, day, "posted", f"{len(message_ids)} messages (manual)")
 
@@ -143,6 +150,6 @@ class DigestService:
         why = "sending kept failing" if pending else "the bot was not running"
         reason = f"{why} between {slot.isoformat()} and the end of the {channel.grace_hours:g} h grace window"
         self._pending.pop((channel.channel_id, day), None)
-        await in_thread(self.log.record, LogEntry(channel.channel_id, day, SKIPPED, now, reason=reason))
+        await self.door(self.log.record, LogEntry(channel.channel_id, day, SKIPPED, now, reason=reason))
         log.warning("digest for channel %s (%s) skipped: %s", channel.label, day, reason)
         return TickResult(channel.channel_id, day, "skipped", reason)

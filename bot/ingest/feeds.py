@@ -18,8 +18,8 @@ from time import struct_time
 from urllib.parse import urljoin
 
 import feedparser
-from pydantic import BaseModel, ConfigDict, Field
 
+from bot.config.sources import FeedSource
 from bot.ingest.bounded import extract_within
 from bot.ingest.context import IngestContext
 from bot.ingest.dedupe import canonical_url, content_hash
@@ -32,17 +32,6 @@ from bot.ingest.state import Item, ItemStatus
 
 log = logging.getLogger(__name__)
 FEED_ADDED_BY = "policybot"
-
-
-class FeedSource(BaseModel):
-    """One feed from the configuration."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str = Field(min_length=1)
-    url: str
-    keywords: list[str] = []
-    every_minutes: int = Field(default=60, ge=1)
 
 
 @dataclass(frozen=True)

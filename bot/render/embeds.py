@@ -79,7 +79,7 @@ def clip(text: str, limit: int) -> str:
 
 def excerpt_block(number: int, ex: Excerpt) -> str:
     c = ex.citation
-    where = escape(f"{c.title}, ¶{c.paragraph}, sentence {c.sentence}") + (f" · {c.date}" if c.date else "")
+    where = escape(f"{c.title}, ¶{c.paragraph}, {c.sentences}") + (f" · {c.date}" if c.date else "")
     link = safe_url(c.quote_url)
     if link and len(link) <= 1000:
         where = f"[{where}]({link})"

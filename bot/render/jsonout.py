@@ -14,6 +14,7 @@ def excerpt_json(ex: Excerpt) -> dict[str, object]:
         "title": c.title,
         "paragraph": c.paragraph,
         "sentence": c.sentence,
+        "from_sentence": c.from_sentence,
         "url": c.url,
         "score": ex.score,
         "start": c.start,

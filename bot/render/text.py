@@ -7,7 +7,7 @@ from bot.answers.model import Answer, Excerpt
 
 def citation_text(ex: Excerpt) -> str:
     c = ex.citation
-    where = f"{c.title} ({c.document}), ¶{c.paragraph}, sentence {c.sentence}"
+    where = f"{c.title} ({c.document}), ¶{c.paragraph}, {c.sentences}"
     if c.date:
         where += f", {c.date}"
     return where + (f" · {c.quote_url}" if c.quote_url else "")

@@ -39,7 +39,11 @@ _REPLACE = {
     "\u00ad": "",
 }
 _SPECIAL = re.compile("[" + "".join(_REPLACE) + "]")
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)+|[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>")  # HTML left in a document: 2<sup>nd</sup> is 2nd
+_PERCENT = re.compile(r"(\d)\s?%")
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _POSSESSIVE = re.compile(r"'s?$")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # the url of a Markdown link: markup, not words
 
@@ -56,6 +60,20 @@ def normalise(text: str) -> str:
 
 def _special(match: re.Match[str]) -> str:
     return _REPLACE[match.group()]
+
+
+def fold(text: str) -> str:
+    """Accents dropped (Gospić → Gospic, Québec → Quebec), as Lucene's ASCII folding does for search."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _clean(text: str) -> str:
+    """What the analyser reads: no link targets or HTML tags, "%" as the word percent, accents folded."""
+    text = _TAG.sub("", normalise(_LINK_TARGET.sub(" ", text)))
+    return fold(_PERCENT.sub(r"\1 percent", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +106,18 @@ class Analyzer:
         Stopwords are dropped; dotted acronyms are joined (U.S. → us) and kept.
         """
         out: list[list[str]] = []
-        for match in _TOKEN.finditer(normalise(_LINK_TARGET.sub(" ", text))):
+        for match in _TOKEN.finditer(_clean(text)):
             raw = match.group()
+            if raw[0].isdigit() and ("." in raw or "," in raw):
+                out.append([raw.replace(",", "") if "," in raw and "." not in raw else raw])  # 1,000 → 1000; 1.85
+                continue
             if "." in raw:
                 out.append([raw.replace(".", "")])
+                continue
+            ordinal = _ORDINAL.match(raw)
+            if ordinal:
+                n = int(ordinal.group(1))
+                out.append([raw, _ORDINAL_WORDS[n - 1]] if 1 <= n <= len(_ORDINAL_WORDS) else [raw])
                 continue
             parts = _POSSESSIVE.sub("", raw).replace("'", "").split("-")
             group = [p for p in parts if p and p not in self.stopwords]

@@ -8,7 +8,8 @@ to `LuceneIdfBM25.get_scores` (tests check this).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -127,20 +128,22 @@ class BM25Index:
         return np.flatnonzero(self.mask(terms)).astype(np.int32)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
+        """Plain numeric arrays (terms as UTF-8 JSON bytes): `np.savez` stores them without pickle."""
         return {
-            "terms": np.array(list(self.vocab), dtype=object),
+            "terms": np.frombuffer(json.dumps(list(self.vocab), ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
             "idf": self.idf,
             "ptr": self.ptr,
             "docs": self.docs,
             "weights": self.weights,
-            "n_passages": np.array([self.n_passages]),
+            "n_passages": np.array([self.n_passages], dtype=np.int64),
             "forward_offsets": self.forward[0],
             "forward_ids": self.forward[1],
         }
 
     @classmethod
-    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> BM25Index:
-        vocab = {str(t): i for i, t in enumerate(arrays["terms"])}
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> BM25Index:
+        terms = json.loads(arrays["terms"].tobytes().decode("utf-8"))
+        vocab = {t: i for i, t in enumerate(terms)}
         n = int(arrays["n_passages"][0])
         forward = (arrays["forward_offsets"], arrays["forward_ids"])
         return cls(vocab, arrays["idf"], arrays["ptr"], arrays["docs"], arrays["weights"], n, forward)

@@ -13,6 +13,7 @@ from bot.search.index import BM25Index, WeightedTerm
 class Concept:
     words: list[str]  # what the user typed (normalised)
     terms: list[WeightedTerm] = field(default_factory=list)
+    soft: bool = False  # a stance or worry word (think, worried): it adds to a score, never counts against one
 
     @property
     def term_names(self) -> list[str]:
@@ -30,13 +31,20 @@ class Query:
 
     @property
     def empty(self) -> bool:
-        return not self.concepts
+        return not any(not c.soft for c in self.concepts)
 
 
 class Expander:
-    """Spelling variants (full weight) and related names (lower weight) from config/aliases.yaml."""
+    """Spelling variants (full weight), word families and related names (lower weight) from config/aliases.yaml."""
 
-    def __init__(self, analyzer: Analyzer, aliases: Aliases, related_weight: float) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        aliases: Aliases,
+        related_weight: float,
+        family_weight: float = 0.8,
+        acronyms: dict[str, str] | None = None,
+    ) -> None:
         self.analyzer = analyzer
         self.related_weight = related_weight
         self._rules: dict[str, list[tuple[tuple[str, ...], list[list[str]], float]]] = {}  # by last stem
@@ -44,6 +52,10 @@ class Expander:
             self._add_group(group, 1.0)
         for key, values in aliases.related.items():
             self._add_group([key, *values], related_weight)
+        for group in aliases.families:
+            self._add_group(group, family_weight)
+        for short, long in (acronyms or {}).items():  # learned from the documents: EV ~ electric vehicle
+            self._add_group([short, long], related_weight)
 
     def _add_group(self, members: list[str], weight: float) -> None:
         phrases = [tuple(self.analyzer.heads(m)) for m in members]
@@ -67,13 +79,30 @@ class Expander:
 
 
 class QueryBuilder:
-    def __init__(self, analyzer: Analyzer, expander: Expander | None = None) -> None:
+    """`ignore`: words about the asking (config/questions.yaml `meta_words`), dropped like stopwords;
+    `soft`: stance and worry words (`soft_words`) searched with how documents say them, at `soft_weight`."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        expander: Expander | None = None,
+        ignore: frozenset[str] = frozenset(),
+        soft: dict[str, list[str]] | None = None,
+        soft_weight: float = 0.6,
+        families: dict[str, list[str]] | None = None,
+        family_weight: float = 0.8,
+    ) -> None:
         self.analyzer = analyzer
         self.expander = expander
+        self.ignore = ignore
+        self.soft = {w: [t for v in [w, *vs] for t in analyzer.terms(v)] for w, vs in (soft or {}).items()}
+        self.soft_weight = soft_weight
+        self.families = families or {}
+        self.family_weight = family_weight
 
     def build(self, text: str) -> Query:
-        groups = self.analyzer.groups(text)
-        concepts = [Concept(g, [WeightedTerm(t) for t in self.analyzer.stem(g)]) for g in groups]
+        groups = [g for g in self.analyzer.groups(text) if not all(w in self.ignore for w in g)]
+        concepts = [self._concept(g) for g in groups]
         heads = [c.terms[-1].term for c in concepts]  # joined form for hyphenated words
         for pos, term in self.analyzer.phrase_terms(heads):
             concepts[pos].terms.append(WeightedTerm(term))
@@ -86,9 +115,21 @@ class QueryBuilder:
                         concepts[pos].terms.append(term)
         return Query(text, concepts)
 
+    def _concept(self, group: list[str]) -> Concept:
+        soft = self.soft.get(group[-1])
+        if soft is None:
+            stems = self.analyzer.stem(group)
+            kin = [f for t in stems for f in self.families.get(t, ()) if f not in stems]
+            return Concept(group, [WeightedTerm(t) for t in stems] + [WeightedTerm(f, self.family_weight) for f in kin])
+        terms = [WeightedTerm(t, 1.0 if i == 0 else self.soft_weight) for i, t in enumerate(dict.fromkeys(soft))]
+        return Concept(group, terms, soft=True)
+
 
 def concept_weight(index: BM25Index, concept: Concept) -> float:
-    """How much a concept counts toward coverage: its best idf, or the maximum for an unknown word."""
+    """How much a concept counts toward coverage: its best idf, or the maximum for an unknown word (a soft
+    word counts nothing)."""
+    if concept.soft:
+        return 0.0
     for typed in (True, False):
         idfs = [index.term_idf(t.term) for t in concept.terms if (t.weight == 1.0) == typed]
         known = [i for i in idfs if i is not None]

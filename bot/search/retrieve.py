@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +22,7 @@ class Hit:
 class Filters:
     require: Sequence[Sequence[str]] = ()  # groups of index terms; a passage must contain one of each group
     within: range | None = None  # passage id range (one document)
+    exclude: np.ndarray | None = None  # bool per passage: True is never returned (e.g. `Engine.junk`)
 
 
 def coverage(index: BM25Index, query: Query, candidates: np.ndarray) -> np.ndarray:
@@ -77,6 +78,8 @@ def retrieve(
     if filters.within is not None:
         keep[: filters.within.start] = False
         keep[filters.within.stop :] = False
+    if filters.exclude is not None:
+        keep &= ~filters.exclude
     ids = np.flatnonzero(keep)
     chosen = _top(ids, scores[ids], k, same_text)
     shares = cov[chosen] if cov is not None else coverage(index, query, np.array(chosen, dtype=np.int64))
@@ -90,16 +93,20 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int, key: Callable[[int], str] 
         return []
     part = np.argpartition(-scores, want - 1)[:want] if want < len(ids) else np.arange(len(ids))
     order = part[np.lexsort((ids[part], -scores[part]))]
+    return distinct(ids[order].tolist(), k, key)
+
+
+def distinct(pids: Iterable[int], k: int, key: Callable[[int], str] | None) -> list[int]:
+    """The first k passage ids, skipping any whose text key was already taken."""
     chosen: list[int] = []
     seen: set[str] = set()
-    for i in order:
-        pid = int(ids[i])
-        if key:
-            text_key = key(pid)
-            if text_key in seen:
+    for pid in pids:
+        if key is not None:
+            text = key(pid)
+            if text in seen:
                 continue
-            seen.add(text_key)
-        chosen.append(pid)
+            seen.add(text)
+        chosen.append(int(pid))
         if len(chosen) == k:
             break
     return chosen

@@ -1,4 +1,4 @@
-"""Check failures and the admin check, shared by the extensions.
+"""Check failures and who counts as an admin or may add documents, shared by the extensions.
 
 They live outside `bot/exts/` on purpose: `load_extension` executes an extension into a fresh module
 object, so an exception class defined in an extension and imported by another one would be two
@@ -29,11 +29,6 @@ class NoDirectMessages(commands.CheckFailure):
         super().__init__("I only answer in the team's server, not in direct messages.")
 
 
-class NotAdmin(commands.CheckFailure):
-    def __init__(self) -> None:
-        super().__init__("That command is for admins (Manage Server or a configured admin role).")
-
-
 def is_admin(ctx: commands.Context) -> bool:
     settings = ctx.bot.config.discord
     if ctx.author.id in settings.owner_ids:
@@ -46,13 +41,10 @@ def is_admin(ctx: commands.Context) -> bool:
     return any(str(role.id) in allowed or role.name.lower() in allowed for role in ctx.author.roles)
 
 
-def admin_only():
-    async def predicate(ctx: commands.Context) -> bool:
-        if is_admin(ctx) or await ctx.bot.is_owner(ctx.author):
-            return True
-        raise NotAdmin()
-
-    return commands.check(predicate)
+def may_add(ctx: commands.Context) -> bool:
+    """A member with one of the roles in add_roles (discord.yaml)."""
+    allowed = {str(r).lower() for r in ctx.bot.config.discord.add_roles}
+    return any(str(role.id) in allowed or role.name.lower() in allowed for role in getattr(ctx.author, "roles", []))
 
 
 def _user_key(subject: Any) -> int:

@@ -9,6 +9,7 @@ from discord.ext import commands
 
 from bot.answers.model import Answer
 from bot.render.embeds import Page, render_pages
+from bot.render.messages import message_batches
 from bot.utils.delivery import send_reply
 from bot.utils.views import AnswerView
 
@@ -22,7 +23,7 @@ def to_embed(page: Page) -> discord.Embed:
     return embed
 
 
-async def compute(ctx: commands.Context, work: asyncio.Future | asyncio.Task) -> Answer:
+async def compute(ctx: commands.Context, work: asyncio.Future | asyncio.Task):
     """Await the answer; defer the interaction first if it is not ready in time."""
     if ctx.interaction is None:
         return await work
@@ -60,6 +61,20 @@ async def send_answer(ctx: commands.Context, answer: Answer, *, ephemeral: bool 
     elif view is not None:
         view.stop()
     return message
+
+
+async def send_private(ctx: commands.Context, answers: list[Answer]) -> bool:
+    """A prefix command's private reply: a direct message, and 📬 on the command. False if DMs are closed
+    (the caller then answers in the channel); a slash command answers ephemerally instead (also False)."""
+    if ctx.interaction is not None:
+        return False
+    try:
+        for pages in message_batches(answers):
+            await ctx.author.send(embeds=[to_embed(p) for p in pages], allowed_mentions=discord.AllowedMentions.none())
+    except discord.HTTPException:
+        return False
+    await ctx.message.add_reaction("📬")
+    return True
 
 
 async def send_private_answer(interaction: discord.Interaction, answer: Answer, settings) -> None:

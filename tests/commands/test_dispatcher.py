@@ -6,6 +6,9 @@ import pytest
 
 from bot.answers.model import Status
 from bot.commands.dispatcher import Dispatcher
+from bot.commands.registry import Frontend, Permission
+from bot.commands.request import Caller
+from bot.config import ConfigError
 from bot.render.jsonout import answer_json
 from bot.render.text import render_text
 
@@ -21,7 +24,7 @@ def test_a_topic_whose_command_collides_is_refused(seed_bot, config) -> None:
     engine = seed_bot.engine
     bad = dataclasses.replace(config, topics=topics.model_copy(update={"topics": {"x": clash}}))
     engine_copy = type(engine)(bad, engine.kb, engine.index, engine.vocabulary, engine.stats)
-    with pytest.raises(ValueError, match="used twice"):
+    with pytest.raises(ConfigError, match=r"topics\.yaml: topics\.x\.command: 'ask' is already a built-in command"):
         Dispatcher(engine_copy)
 
 
@@ -96,3 +99,25 @@ def test_json_form_has_the_stable_keys(seed_bot) -> None:
     assert {"command", "text", "excerpts"} <= set(data)
     ex = data["excerpts"][0]
     assert {"text", "document", "title", "paragraph", "sentence", "url", "score"} <= set(ex)
+
+
+def test_a_handler_can_run_another_command_for_the_same_caller(seed_bot, monkeypatch) -> None:
+    """What intent routing needs: `!ask` answering a question that is really `!threats china`."""
+    spec = seed_bot.dispatcher.specs["ask"]
+    routed = type(spec)(**{**spec.__dict__, "handler": lambda ctx, text: ctx.run("threats", text)})
+    monkeypatch.setitem(seed_bot.dispatcher.specs, "ask", routed)
+    assert seed_bot("!ask china").title == seed_bot("!threats china").title == "Threats: China"
+    to_help = type(spec)(**{**spec.__dict__, "handler": lambda ctx, text: ctx.run("help")})
+    monkeypatch.setitem(seed_bot.dispatcher.specs, "ask", to_help)
+    bob = Caller("bob", Permission.ANYONE)
+    assert "🔒 admins" in render_text(seed_bot.dispatcher.handle("!ask x", bob, Frontend.DISCORD))  # bob's help
+
+
+def test_a_group_without_that_subcommand_says_which_exist(seed_bot) -> None:
+    answer = seed_bot("!digest later")
+    assert answer.status is Status.USAGE and "`!digest preview`" in answer.intro and "`!digest now`" in answer.intro
+
+
+def test_an_action_run_from_the_engine_thread_asks_to_be_sent_on_its_own(seed_bot) -> None:
+    answer = seed_bot.dispatcher.run("reload")
+    assert answer.status is Status.USAGE and answer.title == "Send `!reload` on its own"

@@ -56,7 +56,7 @@ def _copy_config(tmp_path: Path) -> Path:
         ),
         (
             "actors.yaml",
-            "threat_terms: [threat]\nactors:\n  a: {name: A, aliases: [x]}\n  b: {name: B, aliases: [x]}\n",
+            "actors:\n  a: {name: A, aliases: [x]}\n  b: {name: B, aliases: [x]}\n",
             "names both actors",
         ),
         ("aliases.yaml", "spelling: [[only-one]]\n", "at least two variants"),
@@ -88,3 +88,15 @@ def test_config_files_are_plain_yaml_mappings() -> None:
 def test_every_config_file_has_a_schema() -> None:
     shipped = {p.name for p in (PROJECT / "config").glob("*.yaml")}
     assert shipped == set(FILES) | {DIGEST_FILE}
+
+
+def test_a_bad_quality_rule_is_named(tmp_path: Path) -> None:
+    folder = _copy_config(tmp_path)
+    (folder / "quality.yaml").write_text("rules:\n  - {kind: greeting, patterns: ['(hello']}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"quality.yaml: rules\.0\.patterns: .*not a valid regular expression"):
+        load_config(folder)
+    (folder / "quality.yaml").write_text(
+        "rules:\n  - {kind: bio, documents: [memo], patterns: [x]}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="unknown document type 'memo'"):
+        load_config(folder)

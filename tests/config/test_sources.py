@@ -9,6 +9,7 @@ import pytest
 from bot.config.loader import ConfigError, validate_file
 from bot.config.sources import Sources
 from bot.ingest import FeedSource
+from bot.ingest.settings import allowlist, fetch_limits
 from tests.helpers import PROJECT
 
 
@@ -28,9 +29,9 @@ def test_feeds_are_feed_sources_and_limits_convert(tmp_path: Path) -> None:
     )
     sources = validate_file(path, Sources)
     assert isinstance(sources.feeds[0], FeedSource)
-    limits = sources.fetch.limits()
+    limits = fetch_limits(sources.fetch)
     assert (limits.max_bytes, limits.total_seconds, limits.max_redirects) == (5000, 2, 1)
-    assert sources.fetch.allow().allows_host("intranet.example")
+    assert allowlist(sources.fetch).allows_host("intranet.example")
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from bot.answers.model import Answer
 from bot.config import Config
 from bot.digest.config import DigestChannel, DigestConfig
 from bot.digest.service import DigestService
+from bot.door import EngineDoor
 from bot.engine import Engine
+from bot.state import StateDB
 from tests.helpers import assert_verbatim, write_doc
 
 OLD = {
@@ -52,7 +55,7 @@ NEW = {
     ),
     "strikes.md": (
         "Overnight strikes",
-        "2024-06-04",
+        "2024-06-03",
         """
         Russia launched dozens of missiles at Kyiv overnight.
         Ukrainian air defences intercepted most of the missiles before they reached the city.
@@ -104,6 +107,7 @@ class World:
         self.db = root / "data" / "state.sqlite3"
         self.config = config
         self.send = FakeSend()
+        self.door = EngineDoor()
         add_docs(self.knowledge, OLD)
 
     def engine(self) -> Engine:
@@ -111,7 +115,8 @@ class World:
 
     async def service(self, now: dt.datetime, *channels: DigestChannel) -> DigestService:
         engine = self.engine()
-        service = DigestService(engine, DigestConfig(channels=list(channels or [channel()])), self.db, self.send)
+        config = DigestConfig(channels=list(channels or [channel()]))
+        service = DigestService(engine, config, StateDB(self.db), self.send, door=self.door)
         await service.engine_loaded(engine, now)
         return service
 
@@ -124,5 +129,7 @@ class World:
 
 
 @pytest.fixture
-def world(tmp_path: Path, config: Config) -> World:
-    return World(tmp_path, config)
+def world(tmp_path: Path, config: Config) -> Iterator[World]:
+    world = World(tmp_path, config)
+    yield world
+    world.door.close()

@@ -19,6 +19,7 @@ from bot.ingest.fetch import FetchLimits
 from bot.ingest.safeconnect import safe_session
 from bot.ingest.state import IngestState
 from bot.ingest.urlsafety import Allowlist
+from bot.state import StateDB
 from tests.ingest.helpers import PDF_PARAGRAPHS, FeedItem, article_html, atom, make_pdf, rss, story_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -146,7 +147,7 @@ def fixed_now() -> datetime:
 def ctx(tmp_path: Path, session: aiohttp.ClientSession) -> IngestContext:
     return IngestContext(
         session=session,
-        state=IngestState(tmp_path / "data" / "state.sqlite3"),
+        state=IngestState(StateDB(tmp_path / "data" / "state.sqlite3").ingest),
         knowledge_dir=tmp_path / "knowledge",
         allow=LOCAL,
         limits=SMALL_LIMITS,

@@ -14,6 +14,7 @@ from bot.ingest.errors import FetchRefused, IngestError
 from bot.ingest.feeds import FeedSource, parse_feed, poll_due, poll_feed
 from bot.ingest.state import IngestState, ItemStatus
 from bot.ingest.store import read_front_matter
+from bot.state import StateDB
 from tests.ingest.conftest import LOCAL, SMALL_LIMITS, Site
 from tests.ingest.helpers import BOILERPLATE, FeedItem, atom, rss
 
@@ -109,7 +110,7 @@ async def test_dedupe_survives_a_restart(site: Site, ctx: IngestContext, session
     assert len(await poll_feed(source(site), ctx=ctx)) == 2
     restarted = IngestContext(
         session=session,
-        state=IngestState(ctx.state.store.path),
+        state=IngestState(StateDB(ctx.state.store.repo.db.path).ingest),
         knowledge_dir=ctx.knowledge_dir,
         allow=LOCAL,
         limits=SMALL_LIMITS,

@@ -117,4 +117,6 @@ def test_markdown_bold_lead_in_does_not_hide_a_sentence_end(tmp_path: Path) -> N
     write_doc(tmp_path, "b.md", "**Improving engagement with businesses.** In January 2023, summits began.")
     doc = load_folder(tmp_path, BOILER).documents[0]
     assert [doc.text(s.start, s.end) for s in doc.sentences] == [
-        "Improving engagement with businesses.", "In January 2023, summits began."]
+        "Improving engagement with businesses.",
+        "In January 2023, summits began.",
+    ]

@@ -35,3 +35,15 @@ def test_configured_phrase_is_one_extra_term() -> None:
     assert "north_korea" in a.terms("North Korea tested")
     assert "north_korea" not in a.terms("South Korea and the north")
     assert a.name_terms("North Korea") == ["north_korea"]
+
+
+def test_real_documents_tokenise_as_people_type() -> None:
+    a = Analyzer()
+    assert a.terms("the 2<sup>nd</sup> summit") == a.terms("the 2nd summit")
+    assert set(a.terms("the second summit")) <= set(a.terms("the 2<sup>nd</sup> summit"))
+    assert "1.1" in a.terms("$1.1 billion") and "billion" in a.terms("$1 billion")
+    assert a.terms("50%") == a.terms("50 percent")
+    assert {"f16", "5g", "ssnaukus"} <= set(a.terms("F-16 jets, 5G networks and SSN-AUKUS"))
+    assert a.terms("1,000 troops")[0] == "1000"
+    assert a.terms("Gospić") == a.terms("Gospic")
+    assert "2023" in a.terms("in 2023")

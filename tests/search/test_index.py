@@ -36,11 +36,17 @@ def test_only_passages_sharing_a_term_are_candidates() -> None:
     assert sorted(ids.tolist()) == [0, 2]
 
 
-def test_round_trip_through_arrays() -> None:
+def test_round_trip_through_an_npz_file_without_pickle(tmp_path) -> None:
+    """What the index cache does (bot/cache/index_cache.py): to_arrays → np.savez → np.load → from_arrays."""
     index = BM25Index.build(CORPUS)
-    again = BM25Index.from_arrays(index.to_arrays())
+    np.savez(tmp_path / "index.npz", **index.to_arrays())
+    with np.load(tmp_path / "index.npz", allow_pickle=False) as stored:
+        again = BM25Index.from_arrays({name: stored[name] for name in stored.files})
+    assert again.vocab == index.vocab and again.n_passages == index.n_passages
     q = [WeightedTerm("china"), WeightedTerm("nato", 0.5)]
+    assert np.array_equal(index.score(q)[0], again.score(q)[0])
     assert np.array_equal(index.score(q)[1], again.score(q)[1])
+    assert again.passage_terms(2) == index.passage_terms(2)
 
 
 def test_sparse_coverage_equals_the_dense_one() -> None:

@@ -15,7 +15,7 @@ TEXTS = [
     "",
     "Soft\u00adhyphen and  many\n\twhite   spaces.",
     "Café vs Cafe\u0301, İstanbul and ㎏ units; emoji 🛰 too.",
-    "Plain ASCII with `backticks` and \"quotes\".",
+    'Plain ASCII with `backticks` and "quotes".',
 ]
 
 

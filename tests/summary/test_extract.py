@@ -47,6 +47,7 @@ def test_respects_n_and_keeps_document_order(engine: Engine, n: int) -> None:
 def test_sentences_are_verbatim_and_title_is_not_one(engine: Engine) -> None:
     doc = engine.kb.by_id["news/storm"]
     texts = _texts(engine, summarise_document(engine, doc, 3))
+    assert len(texts) == 3
     assert all(t in BODY for t in texts)
     assert "Storms close Dover" not in texts
 

@@ -7,16 +7,14 @@ the "Find source" context menu (`CommandTree.on_error`).
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
-from rapidfuzz import process
 
 from bot.answers.model import Answer, Status
-from bot.commands.text_input import echo
+from bot.commands.failure import failure_answer
 from bot.render.embeds import render_pages
 from bot.utils.checks import NoDirectMessages, WrongChannel
 from bot.utils.reply import send_answer, to_embed
@@ -58,7 +56,8 @@ class ErrorHandler(commands.Cog):
                 answer = self.unknown(ctx.invoked_with or "")
             else:
                 name = ctx.command.qualified_name if ctx.command else None
-                answer = self.describe(error, name, in_interaction=ctx.interaction is not None)
+                in_interaction = ctx.interaction is not None
+                answer = await self.usage(error, name) or self.describe(error, name, in_interaction=in_interaction)
             if answer is not None:
                 await send_answer(ctx, answer, ephemeral=True)
         except Exception as exc:  # noqa: BLE001 - the last line of defence must not raise
@@ -90,12 +89,18 @@ class ErrorHandler(commands.Cog):
         else:
             await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=none)
 
+    async def usage(self, error: BaseException, command: str | None) -> Answer | None:
+        """A missing or malformed argument: the command's help, from the registry (through the engine door)."""
+        if not isinstance(error, commands.UserInputError) or command is None or self.bot.dispatcher is None:
+            return None
+        try:
+            usage = await self.bot.in_engine_thread(self.bot.dispatcher.run, "help", command)
+        except Exception:  # the engine door is shutting down: say what failed instead of raising here
+            return None
+        usage.title, usage.status = f"That needs more: {usage.title}", Status.USAGE
+        return usage
+
     def describe(self, error: BaseException, command: str | None, *, in_interaction: bool) -> Answer | None:
-        prefix = self.bot.config.settings.prefix
-        if isinstance(error, commands.UserInputError) and command is not None and self.bot.dispatcher:
-            usage = self.bot.dispatcher.run("help", command)
-            usage.title, usage.status = f"That needs more: {usage.title}", Status.USAGE
-            return usage
         if isinstance(error, commands.CommandOnCooldown):
             return Answer("error", "Slow down a little", Status.USAGE, intro=f"Try again in {error.retry_after:.0f} s.")
         if isinstance(error, WrongChannel):
@@ -105,28 +110,14 @@ class ErrorHandler(commands.Cog):
             return Answer("error", "Not here", Status.USAGE, intro=str(error))
         if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
             return Answer("error", "Not allowed", Status.USAGE, intro=str(error) or "You can't use that command.")
-        error_id = uuid.uuid4().hex[:8]
-        log.error("command %s failed (error id %s)", command, error_id, exc_info=error)
-        return Answer(
-            "error",
-            "Something went wrong",
-            Status.ERROR,
-            intro=f"Sorry — that failed on our side. Error id `{error_id}`; `{prefix}help` lists commands.",
-        )
+        return failure_answer(command, error)  # the dispatcher's error-id path
 
     def unknown(self, typed: str) -> Answer | None:
-        typed = typed.lower()
-        names = [n for c in self.bot.commands if not c.hidden for n in (c.name, *c.aliases)]
-        best = process.extractOne(typed, names, score_cutoff=70) if typed else None
-        if best is None:
-            return None  # "!!!" or "!important": not meant for the bot; stay quiet
-        prefix = self.bot.config.settings.prefix
-        return Answer(
-            "error",
-            f"Unknown command “{echo(prefix + typed, 40)}”",
-            Status.USAGE,
-            intro=f"Did you mean `{prefix}{best[0]}`? `{prefix}help` lists every command.",
-        )
+        """The dispatcher's unknown-command answer; quiet when nothing is close ("!!!", "!important")."""
+        if self.bot.dispatcher is None:
+            return None
+        answer = self.bot.dispatcher.unknown(typed)
+        return answer if answer.data.get("suggestion") else None
 
 
 async def setup(bot: PolicyBot) -> None:

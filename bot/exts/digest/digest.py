@@ -1,4 +1,5 @@
-"""The daily digest in Discord: a minute loop drives DigestService.tick; `!digest preview|now`."""
+"""The daily digest in Discord: a minute loop drives the runtime's DigestService.tick and posts through
+`send`. The commands (`!digest preview|now`) come from the registry (bot.commands.digest_actions)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,10 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands, tasks
 
-from bot.answers.model import Answer, Status
-from bot.digest import DigestService, load_digest_config
-from bot.engine import Engine
-from bot.paths import resolve
+from bot.answers.model import Answer
+from bot.digest import DigestService
 from bot.render.messages import message_batches
-from bot.state.db import state_path
-from bot.utils.checks import admin_only
-from bot.utils.reply import send_answer, to_embed
+from bot.utils.reply import to_embed
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
@@ -30,14 +27,11 @@ class Digest(commands.Cog):
         self.service = service
 
     async def cog_load(self) -> None:
-        assert self.bot.engine is not None
-        await self.service.engine_loaded(self.bot.engine, discord.utils.utcnow())
-        self.bot.engine_hooks.append(self.engine_swapped)
+        self.service.send = self.send
         self.loop.start()
 
     async def cog_unload(self) -> None:
         self.loop.cancel()
-        self.bot.engine_hooks.remove(self.engine_swapped)
 
     @tasks.loop(minutes=1)
     async def loop(self) -> None:
@@ -49,10 +43,6 @@ class Digest(commands.Cog):
     @loop.before_loop
     async def _wait_until_ready(self) -> None:
         await self.bot.wait_until_ready()
-
-    async def engine_swapped(self, engine: Engine) -> None:
-        """Record the new engine's documents as seen, so the next digest knows what is new."""
-        await self.service.engine_loaded(engine, discord.utils.utcnow())
 
     async def send(self, channel_id: int, answers: list[Answer]) -> list[int]:
         """Post the digest; on a failure part-way, delete what was posted and raise (the service retries)."""
@@ -69,57 +59,7 @@ class Digest(commands.Cog):
             raise
         return [m.id for m in posted]
 
-    @commands.hybrid_group(name="digest", description="The daily digest: preview it, or post it now (admins).")
-    async def digest(self, ctx: commands.Context) -> None:
-        if ctx.invoked_subcommand is None:
-            await self.preview(ctx)
-
-    @digest.command(name="preview", description="Show the digest this channel would get (only to you).")
-    async def preview(self, ctx: commands.Context) -> None:
-        channel = self.service.config.channel(ctx.channel.id)
-        if channel is None:
-            await send_answer(ctx, _not_configured(ctx), ephemeral=True)
-            return
-        digest = await self.bot.in_engine_thread(self.service.prepare, channel, discord.utils.utcnow())
-        if ctx.interaction is None and await self._sent_privately(ctx.author, digest.answers):
-            await ctx.message.add_reaction("📬")  # a prefix command cannot answer ephemerally: DM instead
-            return
-        for answer in digest.answers:
-            await send_answer(ctx, answer, ephemeral=True)
-
-    async def _sent_privately(self, user: discord.abc.User, answers: list[Answer]) -> bool:
-        try:
-            for pages in message_batches(answers):
-                await user.send(embeds=[to_embed(p) for p in pages], allowed_mentions=discord.AllowedMentions.none())
-        except discord.HTTPException:  # DMs closed: fall back to a reply in the channel
-            return False
-        return True
-
-    @digest.command(name="now", description="Post today's digest in this channel now (admins).")
-    @admin_only()
-    async def now(self, ctx: commands.Context) -> None:
-        channel = self.service.config.channel(ctx.channel.id)
-        if channel is None:
-            await send_answer(ctx, _not_configured(ctx), ephemeral=True)
-            return
-        await ctx.defer()
-        result = await self.service.post_now(channel, discord.utils.utcnow())
-        await send_answer(ctx, Answer("digest", f"Digest posted ({result.detail})"), ephemeral=True)
-
-
-def _not_configured(ctx: commands.Context) -> Answer:
-    return Answer(
-        "digest",
-        "No digest is set up for this channel",
-        Status.USAGE,
-        intro=f"Add channel_id {ctx.channel.id} to config/digest.yaml (see README: Daily digest).",
-    )
-
 
 async def setup(bot: PolicyBot) -> None:
-    assert bot.engine is not None
-    config = load_digest_config(bot.config.folder, bot.engine.config)
-    data = bot.data_dir or resolve("data")
-    service = DigestService(bot.engine, config, state_path(data), send=lambda c, a: cog.send(c, a))
-    cog = Digest(bot, service)
-    await bot.add_cog(cog)
+    assert bot.runtime.digest is not None, "the runtime starts before the extensions load"
+    await bot.add_cog(Digest(bot, bot.runtime.digest))

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.model import Answer, Status
+from bot.commands.registry import Frontend
 from bot.utils.reply import send_private_answer
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ def find_source_answer(bot: PolicyBot, text: str) -> Answer:
     claim = " ".join(text.split())[:CLAIM_LIMIT]
     if not claim:
         return Answer("cite", "That message has no text to look up", Status.USAGE)
-    cited = bot.dispatcher.run("cite", claim)
+    cited = bot.dispatcher.run("cite", claim, frontend=Frontend.DISCORD)
     if cited.status is Status.OK and cited.data.get("exact"):
         return cited
-    asked = bot.dispatcher.run("ask", claim)
+    asked = bot.dispatcher.run("ask", claim, frontend=Frontend.DISCORD)
     return asked if asked.status is Status.OK or cited.status is not Status.OK else cited
 
 

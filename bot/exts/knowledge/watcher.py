@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands
 
-from bot.knowledge.watch import watch_knowledge
+from bot.engine import Engine
+from bot.knowledge.autoreload import watch_and_reload
 
 if TYPE_CHECKING:
     from bot.bot import PolicyBot
 
 log = logging.getLogger(__name__)
-RETRY_SECONDS = 5.0
+
+
+def log_reload(engine: Engine) -> None:
+    stats = engine.stats
+    log.info("hot reload: %d documents, %d skipped, %.2f s", stats.documents, len(stats.skipped), stats.seconds)
 
 
 class KnowledgeWatcher(commands.Cog):
@@ -25,11 +30,12 @@ class KnowledgeWatcher(commands.Cog):
         self.task: asyncio.Task | None = None
 
     async def cog_load(self) -> None:
-        settings = self.bot.config.sources.watch
-        if self.bot.knowledge_dir is None or not settings.enabled:
-            log.info("not watching the knowledge folder (%s)", "disabled" if self.bot.knowledge_dir else "no folder")
+        folder, settings = self.bot.knowledge_dir, self.bot.config.sources.watch
+        if folder is None or not settings.enabled:
+            log.info("not watching the knowledge folder (%s)", "disabled" if folder else "no folder")
             return
-        self.task = asyncio.create_task(self._run(), name="knowledge-watcher")
+        run = watch_and_reload(folder, settings, self.bot.reloader.reload, self.stop, log_reload)
+        self.task = asyncio.create_task(run, name="knowledge-watcher")
 
     async def cog_unload(self) -> None:
         self.stop.set()
@@ -37,30 +43,6 @@ class KnowledgeWatcher(commands.Cog):
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
-
-    async def _run(self) -> None:
-        folder, settings = self.bot.knowledge_dir, self.bot.config.sources.watch
-        assert folder is not None
-        while not self.stop.is_set():
-            try:
-                log.info("watching %s for changes%s", folder, " (polling)" if settings.force_polling else "")
-                async for changed in watch_knowledge(folder, settings, self.stop):
-                    await self._reload(changed)
-            except Exception:
-                log.exception("watching %s failed; retrying with polling in %.0f s", folder, RETRY_SECONDS)
-                settings = settings.model_copy(update={"force_polling": True})
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.stop.wait(), RETRY_SECONDS)
-
-    async def _reload(self, changed: set[str]) -> None:
-        names = sorted(changed)
-        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-        try:
-            engine = await self.bot.reloader.reload(f"changed: {shown}")
-        except Exception:
-            return  # logged by the reloader; the current index keeps serving
-        stats = engine.stats
-        log.info("hot reload: %d documents, %d skipped, %.2f s", stats.documents, len(stats.skipped), stats.seconds)
 
 
 async def setup(bot: PolicyBot) -> None:

@@ -32,10 +32,10 @@ async def test_unexpected_error_gets_a_polite_message_with_an_id_that_is_logged(
 ) -> None:
     bot = await start_bot()
 
-    async def broken(name: str, argument: str = ""):
+    async def broken(request):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot, "answer", broken)
+    monkeypatch.setattr(bot.runtime, "dispatch", broken)
     with caplog.at_level(logging.ERROR):
         await fake_discord.send_message("!ask anything")
         sent = await fake_discord.wait_for_message(fake_discord.general)
@@ -52,10 +52,10 @@ async def test_slash_unexpected_error_is_reported_privately(
 ) -> None:
     bot = await start_bot()
 
-    async def broken(name: str, argument: str = ""):
+    async def broken(request):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot, "answer", broken)
+    monkeypatch.setattr(bot.runtime, "dispatch", broken)
     interaction = await fake_discord.send_slash_command("ask", {"question": "anything"})
     response = await fake_discord.wait_for_interaction_response(interaction)
     assert "Error id" in response["embeds"][0]["description"]

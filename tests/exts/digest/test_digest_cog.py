@@ -29,6 +29,8 @@ SLOT = (dt.datetime.now(LONDON) - dt.timedelta(hours=12)).time().replace(second=
 
 def next_slot() -> dt.datetime:
     return next_run(discord.utils.utcnow(), SLOT, LONDON) + dt.timedelta(minutes=5)
+
+
 NEW_DOC = """
     NATO and Japan agreed a new cyber defence partnership in Tokyo, with joint exercises planned for the spring.
     China criticised the agreement as a threat to regional stability and warned against bloc confrontation.
@@ -131,3 +133,22 @@ async def test_prefix_preview_goes_to_the_invoker_privately(
     assert private.embeds[0]["title"].startswith("Daily digest")
     assert private.payload["allowed_mentions"] == {"parse": []}
     assert fake_discord.messages_in(fake_discord.general) == []
+
+
+async def test_digest_with_an_unknown_subcommand_says_which_exist(
+    fake_discord: FakeDiscord, run_bot: BotRunner, tmp_path: Path
+) -> None:
+    await _start(fake_discord, run_bot, tmp_path)
+    await fake_discord.send_message("!digest later")
+    reply = await fake_discord.wait_for_message(fake_discord.general)
+    assert "`!digest preview`" in reply.embeds[0]["description"] and "`!digest now`" in reply.embeds[0]["description"]
+
+
+async def test_digest_now_is_for_admins(fake_discord: FakeDiscord, run_bot: BotRunner, tmp_path: Path) -> None:
+    await _start(fake_discord, run_bot, tmp_path)
+    await fake_discord.send_message("!digest now")  # bob
+    refused = await fake_discord.wait_for_message(fake_discord.general)
+    assert refused.embeds[0]["title"] == "Not allowed"
+    await fake_discord.send_message("!digest now", author=fake_discord.admin)
+    posted = await fake_discord.wait_for_message(fake_discord.general)
+    assert posted.embeds[0]["title"].startswith("Daily digest")

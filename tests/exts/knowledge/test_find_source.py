@@ -49,8 +49,9 @@ async def test_find_source_respects_the_channel_limit(fake_discord: FakeDiscord,
 async def test_a_long_find_source_answer_pages_privately(
     fake_discord: FakeDiscord, start_bot: StartBot, tmp_path: Path
 ) -> None:
-    for i in range(3):
-        sentence = f"Report {i} says the Ukraine support package " + "was debated at great length " * 60 + "."
+    fillers = ("was debated at great length ", "drew long objections from allies ", "filled many hearings with ")
+    for i, filler in enumerate(fillers):  # three different long sentences (near-duplicates would fold into one)
+        sentence = f"Report {i} says the Ukraine support package " + filler * 60 + "."
         write_doc(tmp_path, f"r{i}.md", sentence, title=f"Report {i}")
     await start_bot(knowledge=tmp_path)
     target = await fake_discord.send_message("what about the Ukraine support package?")

@@ -89,6 +89,7 @@ async def test_buttons_disable_on_timeout(fake_discord: FakeDiscord, start_bot: 
     first = await fake_discord.wait_for_request("PATCH", edits, timeout=3)  # pages stop
     await fake_discord.wait_for_request("PATCH", edits, timeout=3, predicate=lambda r: r is not first)  # delete too
     live = fake_discord.state.messages[sent.id]
+    assert buttons(live), "the buttons are still there, disabled"
     assert all(b.get("disabled") for b in buttons(live).values())
     assert live["embeds"] == sent.embeds
 

@@ -47,5 +47,6 @@ def focus_choices(bot: PolicyBot, current: str) -> list[app_commands.Choice[str]
 
 
 def help_choices(bot: PolicyBot, current: str) -> list[app_commands.Choice[str]]:
-    specs = bot.dispatcher.specs if bot.dispatcher else {}
-    return _choices({name: f"{name} — {spec.summary}" for name, spec in specs.items()}, current)
+    registry = bot.runtime.registry
+    leaves = [leaf for spec in registry for leaf in spec.leaves()]
+    return _choices({leaf.qualified: f"{leaf.qualified} — {leaf.summary}" for leaf in leaves}, current)

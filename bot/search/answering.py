@@ -1,0 +1,92 @@
+"""A question as typed → the best sentences and whether they answer it (imports nothing from commands).
+
+Typos are corrected first ("secratary" → "secretary"); a capitalised word no document has is a name,
+tried as a typo only when its correction is then confirmed by a confident match ("Karistadt" in a question
+about Wittenberg is Karlstadt; "Alberta" is not "Albert").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.search.answerability import Evidence, Verdict, decide, with_names
+from bot.search.dates import time_asked
+from bot.search.query import Query, concept_weight
+from bot.search.rank import Ranked
+from bot.search.spelling import check_words, names_in
+
+POOL = 10  # hits looked at for one that has every name typed
+RARE = 0.6  # a name counts as specific when its idf is at least this share of the largest possible
+
+
+@dataclass
+class Found:
+    question: str  # as searched (typos corrected)
+    query: Query
+    hits: list[Ranked]
+    verdict: Verdict
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+def answer_question(engine, question: str, k: int, exclude: np.ndarray | None = None) -> Found:
+    query = engine.question(question)
+    checked = check_words(question, query, engine.known, engine.vocabulary)
+    text, corrections = checked.text, list(checked.corrections)
+    if corrections:
+        query = engine.question(text)
+    found = _search(engine, text, query, k, exclude, checked.unknown_names)
+    if checked.unknown_names and not corrections:
+        guessed = _guess_names(engine, text, checked.unknown_names, k, exclude)
+        if guessed is not None:
+            guessed.corrections = corrections + guessed.corrections
+            return guessed
+    found.corrections = corrections
+    return found
+
+
+def _search(engine, text: str, query: Query, k: int, exclude, unknown: list[str]) -> Found:
+    asked = time_asked(text)
+    hits = engine.rank(query, max(k, POOL), exclude=exclude)
+    names = [
+        i
+        for i in names_in(text, query)
+        if concept_weight(engine.index, query.concepts[i]) >= RARE * engine.index.max_idf
+    ]
+    in_doc = np.array([[engine.in_document(h.passage, query.concepts[i]) for i in names] for h in hits], dtype=bool)
+    named = with_names(hits, names, in_doc.reshape(len(hits), len(names)))
+    missing = [] if named or not hits else _missing(query, names, hits, in_doc)
+    evidence = Evidence(
+        named[:k],
+        list(unknown),
+        missing,
+        engine.dates.after_newest(asked),
+        tuple(concept_weight(engine.index, c) for c in query.concepts),
+        tuple(not any(engine.known(t.term) for t in c.terms) for c in query.concepts),
+        engine.index.max_idf,
+    )
+    return Found(text, query, named[:k], decide(evidence, engine.config.settings.answers), evidence=evidence)
+
+
+def _missing(query: Query, names: list[int], hits: list[Ranked], in_doc: np.ndarray) -> list[str]:
+    """The names the best hit's document lacks (what to tell the user)."""
+    top = hits[0]
+    return [query.concepts[i].words[-1] for j, i in enumerate(names) if top.found[i] == 0 and not in_doc[0, j]]
+
+
+def _guess_names(engine, text: str, unknown: list[str], k: int, exclude) -> Found | None:
+    fixed, corrections = text, []
+    for name in unknown:
+        close = engine.vocabulary.closest(name.lower(), limit=1)
+        if not close:
+            return None
+        corrections.append((name, close[0]))
+        fixed = fixed.replace(name, close[0], 1)
+    query = engine.question(fixed)
+    found = _search(engine, fixed, query, k, exclude, [])
+    if found.verdict is not Verdict.CONFIDENT:
+        return None
+    found.corrections = corrections
+    return found
