@@ -20,6 +20,7 @@ from bot.commands.registry import PLACE, CommandSpec, Frontend, Permission, Regi
 from bot.commands.request import CONSOLE, Caller, Request
 from bot.commands.text_input import clean, echo, fit
 from bot.engine import Engine
+from bot.search.lookup_budget import lookup_budget
 
 log = logging.getLogger(__name__)
 MAX_ARGUMENT_CHARS = 2000  # after NFKC: a Discord message's length; !ask and !cite cut shorter, and say so
@@ -105,7 +106,8 @@ class Dispatcher:
             return Answer(spec.qualified, f"Send `{self.prefix}{spec.qualified}` on its own", Status.USAGE)
         ctx = Context(self.engine, self, request.caller, request.frontend)
         try:
-            return spec.handler(ctx, resolved.text)
+            with lookup_budget():  # fuzzy spelling lookups per command are capped, however many words
+                return spec.handler(ctx, resolved.text)
         except Exception as exc:
             return failure_answer(spec.qualified, exc)
 

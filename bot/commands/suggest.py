@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bot.commands.context import Context
 from bot.engine import Engine
-
-MAX_LOOKUPS = 8  # fuzzy vocabulary lookups per query: each one scans every known word
+from bot.search.lookup_budget import MAX_LOOKUPS
 
 
 def unknown_word_spellings(engine: Engine, words: list[str], limit: int = 3) -> list[str]:

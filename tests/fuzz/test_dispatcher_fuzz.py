@@ -21,15 +21,15 @@ from hypothesis import strategies as st
 from bot.answers.links import safe_url
 from bot.answers.model import Status
 from bot.commands.dispatcher import MAX_ARGUMENT_CHARS, Dispatcher
-from bot.commands.suggest import MAX_LOOKUPS
 from bot.config import Config
 from bot.engine import Engine
 from bot.render import limits
 from bot.render.embeds import render_pages
 from bot.render.jsonout import answer_json
 from bot.render.text import render_text
+from bot.search import vocabulary
+from bot.search.lookup_budget import MAX_LOOKUPS
 from bot.search.query import QueryBuilder
-from bot.search.vocabulary import Vocabulary
 from bot.utils.reply import to_embed
 from tests.fuzz.profiles import fuzz_settings
 from tests.helpers import PROJECT, write_doc
@@ -79,9 +79,9 @@ def check_within_limits(answer) -> str:
 @fuzz_settings()
 @given(message=messages)
 def test_no_hostile_command_crashes_pings_links_or_overflows(dispatcher: Dispatcher, message: str) -> None:
-    closest, build = Vocabulary.closest, QueryBuilder.build
+    extract, build = vocabulary.process.extract, QueryBuilder.build
     with (
-        mock.patch.object(Vocabulary, "closest", autospec=True, side_effect=closest) as lookups,
+        mock.patch.object(vocabulary.process, "extract", side_effect=extract) as lookups,
         mock.patch.object(QueryBuilder, "build", autospec=True, side_effect=build) as queries,
     ):
         answer = dispatcher.handle(message)
