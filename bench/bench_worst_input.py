@@ -30,6 +30,7 @@ from bot.commands.dispatcher import Dispatcher  # noqa: E402
 from bot.commands.text_input import truncate  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.loading import load_engine  # noqa: E402
+from bot.search.vocabulary import Vocabulary, fuzz, process  # noqa: E402
 
 WHITEHOUSE = Path("/tmp/policybot-whitehouse-kb")
 
@@ -65,6 +66,14 @@ def every_lookup(engine, words: list[str], limit: int = 3) -> list[str]:
     return close
 
 
+def old_closest(self: Vocabulary, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
+    """Before the caps: a full scan for every call, no budget, nothing remembered."""
+    if len(word) < 3:
+        return []
+    found = process.extract(word, self._words, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+    return [w for w, _, _ in found if w != word]
+
+
 @contextmanager
 def uncapped() -> Iterator[None]:
     """The code before the caps: the raw text cut to the limit (NFKC expands it later), every lookup."""
@@ -74,6 +83,7 @@ def uncapped() -> Iterator[None]:
         mock.patch.object(cite_module, "fit", truncate),
         mock.patch.object(suggest, "unknown_word_spellings", every_lookup),
         mock.patch.object(cite_module, "unknown_word_spellings", every_lookup),
+        mock.patch.object(Vocabulary, "closest", old_closest),
     ):
         yield
 
