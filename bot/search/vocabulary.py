@@ -83,13 +83,6 @@ class Vocabulary:
                 self._memo.clear()
             self._memo[key] = [w for w, _, _ in found if w != word]
         return self._memo[key][:limit]
-        if not spend():
-            return []
-        found = process.extract(word, self._words, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
-        if len(self._memo) >= MEMO:
-            self._memo.clear()
-        self._memo[key] = [w for w, _, _ in found if w != word]
-        return list(self._memo[key])
 
 
 def _passages_with(terms: np.ndarray, lengths: np.ndarray, term_names: list[str]) -> dict[str, int]:
