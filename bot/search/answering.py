@@ -8,6 +8,7 @@ about Wittenberg is Karlstadt; "Alberta" is not "Albert").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,6 +17,9 @@ from bot.search.dates import time_asked
 from bot.search.query import Query, concept_weight
 from bot.search.rank import Ranked
 from bot.search.spelling import check_words, names_in
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 POOL = 10  # hits looked at for one that has every name typed
 RARE = 0.6  # a name counts as specific when its idf is at least this share of the largest possible
@@ -31,7 +35,7 @@ class Found:
     evidence: Evidence | None = None
 
 
-def answer_question(engine, question: str, k: int, exclude: np.ndarray | None = None) -> Found:
+def answer_question(engine: Engine, question: str, k: int, exclude: np.ndarray | None = None) -> Found:
     query = engine.question(question)
     checked = check_words(question, query, engine.known, engine.vocabulary)
     text, corrections = checked.text, list(checked.corrections)
@@ -47,7 +51,7 @@ def answer_question(engine, question: str, k: int, exclude: np.ndarray | None = 
     return found
 
 
-def _search(engine, text: str, query: Query, k: int, exclude, unknown: list[str]) -> Found:
+def _search(engine: Engine, text: str, query: Query, k: int, exclude: np.ndarray | None, unknown: list[str]) -> Found:
     asked = time_asked(text)
     hits = engine.rank(query, max(k, POOL), exclude=exclude)
     names = [
@@ -76,7 +80,7 @@ def _missing(query: Query, names: list[int], hits: list[Ranked], in_doc: np.ndar
     return [query.concepts[i].words[-1] for j, i in enumerate(names) if top.found[i] == 0 and not in_doc[0, j]]
 
 
-def _guess_names(engine, text: str, unknown: list[str], k: int, exclude) -> Found | None:
+def _guess_names(engine: Engine, text: str, unknown: list[str], k: int, exclude: np.ndarray | None) -> Found | None:
     fixed, corrections = text, []
     for name in unknown:
         close = engine.vocabulary.closest(name.lower(), limit=1)
