@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.model import Answer
@@ -20,6 +23,7 @@ from bot.ingest import IngestContext
 from bot.knowledge.reloader import Reloader
 from bot.runtime import Runtime, settle_heap
 from bot.utils.checks import Gate
+from bot.utils.inflight import InFlight
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +40,28 @@ EXTENSIONS = (
     "bot.exts.knowledge.watcher",
     "bot.exts.knowledge.feeds",
 )
+DRAIN_SECONDS = 4.0  # in-flight commands get this long after SIGTERM; closing takes the rest of a host's 5 s
+RESTARTING = "The bot is restarting; ask again in a minute."
 
 
 def intents_for(config: Config) -> discord.Intents:
     intents = discord.Intents.default()
     intents.message_content = config.discord.message_content_intent
     return intents
+
+
+class AdmittingTree(app_commands.CommandTree):
+    """Application commands are admitted like messages: none is taken once a shutdown has begun."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        inflight: InFlight = self.client.inflight  # type: ignore[attr-defined]
+        if inflight.admit():
+            return True
+        if interaction.type is discord.InteractionType.application_command:
+            inflight.join()
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.response.send_message(RESTARTING, ephemeral=True)
+        return False
 
 
 class PolicyBot(commands.Bot):
@@ -53,6 +73,7 @@ class PolicyBot(commands.Bot):
         data_dir: Path | None = None,
         *,
         knowledge_dir: Path | None = None,
+        rebuild_in_child: bool = False,
     ) -> None:
         prefix = config.settings.prefix
         super().__init__(
@@ -62,12 +83,19 @@ class PolicyBot(commands.Bot):
             help_command=None,
             case_insensitive=True,
             strip_after_prefix=True,
+            tree_cls=AdmittingTree,
         )
         self.config = config
         # engine, door, dispatcher, state, digest, ingest and reloads: the same runtime as the local chat
         self.runtime = Runtime(
-            config, load_engine, frontend=Frontend.DISCORD, knowledge_dir=knowledge_dir, data_dir=data_dir
+            config,
+            load_engine,
+            frontend=Frontend.DISCORD,
+            knowledge_dir=knowledge_dir,
+            data_dir=data_dir,
+            rebuild_in_child=rebuild_in_child,
         )
+        self.inflight = InFlight()  # the commands being answered, for a graceful shutdown
         self.runtime.publish_commands = self._publish_commands
         self.http_session: aiohttp.ClientSession | None = None
         self.health = HealthServer(self, health_port)
@@ -83,6 +111,26 @@ class PolicyBot(commands.Bot):
             await self.load_extension(extension)
         await self._sync_guild()
         settle_heap()  # again: the extensions' objects are long-lived too
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or not self.inflight.admit():
+            return
+        await self.process_commands(message)
+
+    async def shut_down(self, timeout: float = DRAIN_SECONDS) -> None:
+        """SIGTERM: take no new command, abandon any rebuild, let in-flight commands finish (within
+        `timeout`), then close."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        self.runtime.rebuilds.abandon()
+        cancelled = await self.inflight.drain(timeout)
+        log.info(
+            "shutdown: in-flight commands finished in %.2f s (%d cancelled; %d messages after SIGTERM not taken)",
+            loop.time() - started,
+            cancelled,
+            self.inflight.turned_away,
+        )
+        await self.close()
 
     async def is_owner(self, user: discord.abc.User) -> bool:
         return user.id in self.config.discord.owner_ids or await super().is_owner(user)
@@ -141,6 +189,7 @@ class PolicyBot(commands.Bot):
         return self.runtime.data_dir
 
     async def close(self) -> None:
+        self.runtime.rebuilds.abandon()
         await super().close()
         await self.health.stop()
         if self.http_session:

@@ -25,6 +25,7 @@ from bot.digest import DigestService, load_digest_config
 from bot.door import EngineDoor
 from bot.engine import Engine
 from bot.environment import database_url
+from bot.knowledge.rebuild import Rebuilds
 from bot.knowledge.reloader import Reloader
 from bot.paths import resolve
 from bot.state import StateDB, open_state
@@ -60,9 +61,11 @@ class Runtime:
         frontend: Frontend,
         knowledge_dir: Path | None = None,
         data_dir: Path | None = None,
+        rebuild_in_child: bool = False,
     ) -> None:
         self.config = config
-        self.load_engine = load_engine
+        # A rebuild never goes through the door (it would hold every query): see bot.knowledge.rebuild.
+        self.rebuilds: Rebuilds[Engine] = Rebuilds(load_engine, in_child=rebuild_in_child)
         self.frontend = frontend
         self.knowledge_dir = knowledge_dir  # None: no watching, !add or feeds
         self.data_dir = data_dir or resolve("data")
@@ -70,7 +73,7 @@ class Runtime:
         self.door = EngineDoor()
         self.dispatcher: Dispatcher | None = None
         self.engine_hooks: list[Callable[[Engine], Awaitable[None]]] = []  # run after every engine swap
-        self.reloader: Reloader[Engine] = Reloader(lambda: self.door(self.load_engine), self.swap_engine)
+        self.reloader: Reloader[Engine] = Reloader(self.rebuilds.build, self.swap_engine)
         self.state: StateDB | None = None
         self.digest: DigestService | None = None
         self.publish_commands: Callable[[], Awaitable[int]] | None = None
@@ -93,6 +96,14 @@ class Runtime:
         """Record the new engine's documents as seen, so the next digest knows what is new."""
         assert self.digest is not None
         await self.digest.engine_loaded(engine, dt.datetime.now(UTC))
+
+    @property
+    def load_engine(self) -> Callable[[], Engine]:
+        return self.rebuilds.load
+
+    @load_engine.setter
+    def load_engine(self, load: Callable[[], Engine]) -> None:
+        self.rebuilds.load = load
 
     @property
     def engine(self) -> Engine:
@@ -142,6 +153,7 @@ class Runtime:
         return [request] if isinstance(request, Answer) else await self.dispatch(request)
 
     async def close(self) -> None:
+        self.rebuilds.abandon()
         if self._ingest is not None and not self._ingest.session.closed:
             await self._ingest.session.close()
         self.door.close()

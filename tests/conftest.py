@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,15 @@ from bot.config import Config, load_config
 from tests.helpers import PROJECT, Bot
 
 pytest_plugins = ["tests.fakediscord.plugin", "tests.postgres"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fuzz", action="store_true", help="run the fuzz tests with the large profile (50,000 examples)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--fuzz"):
+        os.environ["POLICYBOT_FUZZ"] = "1"  # read by tests/fuzz/profiles.py when it is imported
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from bot.answers.links import safe_url
 from bot.answers.model import Citation, Excerpt
 from bot.answers.plain import plain
 from bot.knowledge.base import Passage
@@ -36,7 +37,8 @@ def excerpt(passage: Passage, score: float = 0.0, lead: Passage | None = None) -
 
 def quote_url(url: str | None, text: str) -> str | None:
     """`url#:~:text=…` so a browser opens the page scrolled to and highlighting the quote."""
-    if not url:
+    url = safe_url(url)
+    if url is None:
         return None
     words = text.split()
     if len(words) <= _MAX_EXACT_WORDS:

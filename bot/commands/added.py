@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.citations import excerpt
+from bot.answers.links import safe_url
 from bot.answers.model import Answer, Section, Status
 from bot.engine import Engine
 from bot.knowledge.base import Passage
@@ -28,7 +29,7 @@ def added_answer(engine: Engine, doc_id: str, title: str) -> Answer:
         f"Added: {doc.title}",
         intro=intro,
         sections=[Section("Preview", preview)],
-        lines=[f"Source: <{doc.url}>"] if doc.url else [],
+        lines=[f"Source: <{url}>"] if (url := safe_url(doc.url)) else [],
         data={"document": doc.id},
     )
 

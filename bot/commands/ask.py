@@ -12,7 +12,7 @@ from bot.answers.model import Answer, Excerpt, Section, Status
 from bot.commands.context import Context
 from bot.commands.intent import route, routed_answer
 from bot.commands.suggest import suggestions
-from bot.commands.text_input import echo, truncate
+from bot.commands.text_input import echo, fit
 from bot.search.answerability import Verdict
 from bot.search.answering import Found, answer_question
 from bot.search.neardup import collapse
@@ -30,7 +30,7 @@ def ask(ctx: Context, question: str) -> Answer:
             Status.USAGE,
             intro=f"Ask a question, e.g. `{ctx.prefix}ask Who is the prime minister of Australia?`",
         )
-    question, cut = truncate(question, ctx.settings.answers.max_query_chars)
+    question, cut = fit(question, ctx.settings.answers.max_query_chars)
     notes = [f"Your question was cut to its first {len(question)} characters."] if cut else []
     found = route(ctx, question)
     if found is not None:

@@ -8,7 +8,8 @@ from rapidfuzz import fuzz
 from bot.answers.citations import excerpt, quote_line
 from bot.answers.model import Answer, Section, Status
 from bot.commands.context import Context
-from bot.commands.text_input import echo, truncate
+from bot.commands.suggest import unknown_word_spellings
+from bot.commands.text_input import echo, fit
 from bot.search.matchtext import match_key
 
 FUZZY_MIN = 80
@@ -33,13 +34,7 @@ def exact_matches(ctx: Context, phrase: str) -> list[int]:
 
 def fuzzy_match(ctx: Context, phrase: str) -> tuple[int, float] | None:
     engine = ctx.engine
-    words = engine.analyzer.words(phrase)
-    corrected = [
-        c
-        for w in words
-        if engine.index.term_idf(engine.analyzer.stem([w])[0]) is None
-        for c in engine.vocabulary.closest(w, limit=2)
-    ]
+    corrected = unknown_word_spellings(engine, engine.analyzer.words(phrase), limit=2)
     hits = engine.search(" ".join([phrase, *corrected]), 50, min_coverage=0.0)
     key = match_key(phrase)
     scored = [(h.passage, fuzz.partial_ratio(key, engine.match.key(h.passage))) for h in hits]
@@ -56,7 +51,7 @@ def cite(ctx: Context, phrase: str) -> Answer:
             Status.USAGE,
             intro=f"Give a few words from the sentence, e.g. `{ctx.prefix}cite joint drills`.",
         )
-    phrase, _ = truncate(phrase, PHRASE_LIMIT)
+    phrase, _ = fit(phrase, PHRASE_LIMIT)
     if not ctx.engine.analyzer.terms(phrase):
         return Answer(
             "cite",

@@ -18,10 +18,12 @@ from bot.commands.context import Context
 from bot.commands.failure import failure_answer
 from bot.commands.registry import PLACE, CommandSpec, Frontend, Permission, Registry
 from bot.commands.request import CONSOLE, Caller, Request
-from bot.commands.text_input import clean, echo
+from bot.commands.text_input import clean, echo, fit
 from bot.engine import Engine
+from bot.search.lookup_budget import lookup_budget
 
 log = logging.getLogger(__name__)
+MAX_ARGUMENT_CHARS = 2000  # after NFKC: a Discord message's length; !ask and !cite cut shorter, and say so
 SUGGEST_ABOVE = 70  # rapidfuzz score a typo must reach to be "did you mean"
 REFUSED = {
     Permission.ADD: "Adding documents is for admins and the roles set in add_roles (discord.yaml).",
@@ -71,7 +73,7 @@ class Dispatcher:
         spec = self.registry.lookup(name)
         if spec is None:
             return self.unknown(request.command)
-        text = clean(f"{sub} {request.text or ''}")
+        text = fit(clean(f"{sub} {request.text or ''}"), MAX_ARGUMENT_CHARS)[0]
         if spec.subcommands:
             word, _, rest = text.partition(" ")
             sub = spec.subcommand(word)
@@ -104,7 +106,8 @@ class Dispatcher:
             return Answer(spec.qualified, f"Send `{self.prefix}{spec.qualified}` on its own", Status.USAGE)
         ctx = Context(self.engine, self, request.caller, request.frontend)
         try:
-            return spec.handler(ctx, resolved.text)
+            with lookup_budget():  # fuzzy spelling lookups per command are capped, however many words
+                return spec.handler(ctx, resolved.text)
         except Exception as exc:
             return failure_answer(spec.qualified, exc)
 

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
+from bot.engine import Engine
+from bot.search.lookup_budget import MAX_LOOKUPS
+
+
+def unknown_word_spellings(engine: Engine, words: list[str], limit: int = 3) -> list[str]:
+    """Known words spelled like the query's unknown words: the first MAX_LOOKUPS distinct unknown ones."""
+    unknown = [w for w in dict.fromkeys(words) if engine.index.term_idf(engine.analyzer.stem([w])[0]) is None]
+    close: list[str] = []
+    for word in unknown[:MAX_LOOKUPS]:
+        close.extend(c for c in engine.vocabulary.closest(word, limit=limit) if c not in close)
+    return close
 
 
 def suggestions(ctx: Context, words: list[str]) -> list[str]:
     engine = ctx.engine
-    close = []
-    for word in words:
-        if engine.index.term_idf(engine.analyzer.stem([word])[0]) is None:
-            close.extend(c for c in engine.vocabulary.closest(word) if c not in close)
+    close = unknown_word_spellings(engine, words)
     notes = [f"Did you mean: {', '.join(close[:5])}?"] if close else []
     p = ctx.prefix
     topics = [f"`{p}{t.command}`" for t in engine.config.topics.topics.values() if t.command]

@@ -23,6 +23,15 @@ def truncate(text: str, limit: int) -> tuple[str, bool]:
     return cut, True
 
 
+def fit(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` in NFKC form (what the analyser sees), cut to ``limit`` characters at a word boundary.
+
+    The cap applies after normalising: one character can expand to 18 (U+FDFA), so a cap on the raw text
+    lets a short message become a huge query.
+    """
+    return truncate(unicodedata.normalize("NFKC", text), limit)
+
+
 def echo(text: str, limit: int = 80) -> str:
     """User text made safe to show: no mentions, no markdown, bounded length."""
     text = _MENTION.sub(lambda m: f"{m.group(1).strip('!&')}{m.group(2)}", clean(text))

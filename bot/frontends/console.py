@@ -15,7 +15,7 @@ import logging
 import sys
 import threading
 
-from bot.answers.model import Answer
+from bot.answers.model import Answer, Status
 from bot.commands.registry import Frontend
 from bot.commands.text_input import plural
 from bot.config import ConfigError
@@ -48,6 +48,22 @@ def make_runtime(args: argparse.Namespace) -> Runtime:
         )
     except ConfigError as exc:
         raise SetupError(f"config error: {exc}") from exc
+
+
+class NotUtf8:
+    """A piped line that is not UTF-8: it gets an answer of its own, and the batch goes on."""
+
+    def __init__(self, number: int, raw: bytes, error: UnicodeDecodeError) -> None:
+        self.number, self.raw, self.error = number, raw, error
+
+    def answer(self) -> Answer:
+        byte, at = self.raw[self.error.start], self.error.start
+        return Answer(
+            "help",
+            f"Line {self.number} is not UTF-8 text",
+            Status.USAGE,
+            intro=f"Byte 0x{byte:02x} at position {at} cannot be read; send UTF-8 text.",
+        )
 
 
 def run_chat(args: argparse.Namespace) -> int:
@@ -109,6 +125,9 @@ async def _converse(runtime: Runtime, as_json: bool, interactive: bool) -> None:
         )
     lines = LineReader("you> " if interactive else None)
     while (line := await lines.next()) is not None:
+        if isinstance(line, NotUtf8):
+            print(render([line.answer()], as_json), flush=True)
+            continue
         if line.strip() in QUIT | {f"{runtime.config.settings.prefix}quit"}:
             return
         if line.strip():
@@ -121,7 +140,8 @@ class LineReader:
 
     def __init__(self, prompt: str | None) -> None:
         self.prompt = prompt
-        self.queue: asyncio.Queue[str | None] = asyncio.Queue()
+        self.queue: asyncio.Queue[str | NotUtf8 | None] = asyncio.Queue()
+        self.number = 0
         self.wanted = threading.Semaphore(0)
         self.loop = asyncio.get_running_loop()
         threading.Thread(target=self._read, daemon=True, name="chat-input").start()
@@ -129,14 +149,24 @@ class LineReader:
     def _read(self) -> None:
         while self.wanted.acquire():
             try:
-                line = input(self.prompt) if self.prompt is not None else sys.stdin.readline() or None
+                line = input(self.prompt) if self.prompt is not None else self._piped()
             except (EOFError, KeyboardInterrupt):
                 line = None
             self.loop.call_soon_threadsafe(self.queue.put_nowait, line)
             if line is None:
                 return
 
-    async def next(self) -> str | None:
+    def _piped(self) -> str | NotUtf8 | None:
+        raw = sys.stdin.buffer.readline()
+        if not raw:
+            return None
+        self.number += 1
+        try:
+            return raw.decode("utf-8-sig" if self.number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            return NotUtf8(self.number, raw, exc)
+
+    async def next(self) -> str | NotUtf8 | None:
         self.wanted.release()
         line = await self.queue.get()
         if line is None and self.prompt is not None:

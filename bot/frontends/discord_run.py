@@ -33,21 +33,30 @@ def make_bot(args: argparse.Namespace) -> PolicyBot:
     knowledge = knowledge_from_args(args)
     data = data_from_args(args)
     return PolicyBot(
-        config, functools.partial(load_engine, knowledge, config, data), health_port(), data, knowledge_dir=knowledge
+        config,
+        functools.partial(load_engine, knowledge, config, data),
+        health_port(),
+        data,
+        knowledge_dir=knowledge,
+        rebuild_in_child=True,
     )
 
 
-async def serve(bot: PolicyBot, token: str) -> None:
-    stop = asyncio.Event()
+async def serve(bot: PolicyBot, token: str, stop: asyncio.Event | None = None) -> None:
+    """Run until Discord ends the session or `stop` is set (by SIGTERM/SIGINT unless given): then stop taking
+    commands, finish the ones in flight, abandon any rebuild and close."""
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    if stop is None:
+        stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
     async with bot:
         runner = asyncio.create_task(bot.start(token))
         stopper = asyncio.create_task(stop.wait())
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if stop.is_set():
             log.info("shutting down")
+            await bot.shut_down()
         await bot.close()
         stopper.cancel()
         if runner.done() and not runner.cancelled() and runner.exception():

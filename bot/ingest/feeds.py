@@ -20,10 +20,10 @@ from urllib.parse import urljoin
 import feedparser
 
 from bot.config.sources import FeedSource
+from bot.ingest.bounded import extract_within
 from bot.ingest.context import IngestContext
 from bot.ingest.dedupe import canonical_url, content_hash
 from bot.ingest.errors import AlreadyIngested, IngestError
-from bot.ingest.extract import extract
 from bot.ingest.extract_html import fragment_text
 from bot.ingest.extracted import Extracted
 from bot.ingest.fetch import fetch
@@ -157,7 +157,7 @@ async def _page(entry: FeedEntry, source: FeedSource, ctx: IngestContext) -> tup
     try:
         fetched = await fetch(ctx.session, entry.url, limits=ctx.limits, allow=ctx.allow, resolve=ctx.resolve)
         extracted = await asyncio.to_thread(
-            extract, fetched.data, fetched.content_type, charset=fetched.charset, url=fetched.url
+            extract_within, fetched.data, fetched.content_type, charset=fetched.charset, url=fetched.url
         )
     except IngestError as exc:
         log.warning("feed %s: using the feed's own text for %s (%s)", source.name, entry.url, exc)

@@ -10,9 +10,9 @@ import asyncio
 from collections.abc import Sequence
 from pathlib import PurePath
 
+from bot.ingest.bounded import extract_within
 from bot.ingest.context import IngestContext
 from bot.ingest.errors import AlreadyIngested, IngestError, UnsupportedUpload
-from bot.ingest.extract import extract
 from bot.ingest.fetch import FEED_TYPES, fetch
 from bot.ingest.pipeline import Candidate, Ingested, document_url, save
 
@@ -36,7 +36,7 @@ async def add_url(url: str, *, ctx: IngestContext, added_by: str, tags: Sequence
     if fetched.content_type in FEED_TYPES:
         raise IngestError(f"{url} is a news feed, not an article; add it as a feed source instead")
     extracted = await asyncio.to_thread(
-        extract, fetched.data, fetched.content_type, charset=fetched.charset, url=fetched.url
+        extract_within, fetched.data, fetched.content_type, charset=fetched.charset, url=fetched.url
     )
     candidate = Candidate(
         extracted,
@@ -64,7 +64,7 @@ def add_upload(filename: str, data: bytes, *, ctx: IngestContext, added_by: str,
     content_type = upload_type(filename)
     if len(data) > ctx.limits.max_bytes:
         raise IngestError(f"{filename} is {len(data):,} bytes, over the {ctx.limits.max_bytes:,}-byte limit")
-    extracted = extract(data, content_type, filename=filename)
+    extracted = extract_within(data, content_type, filename=filename)
     declared = extracted.canonical_url or ""
     candidate = Candidate(
         extracted,

@@ -34,6 +34,8 @@ from pathlib import Path
 import yaml
 
 from bot.ingest.errors import IngestError
+from bot.knowledge.loader import _ignored
+from bot.knowledge.safe_yaml import UnsafeYaml, load_mapping
 
 MAX_SLUG = 60
 _MAX_SUFFIX = 100
@@ -86,10 +88,9 @@ def read_front_matter(path: Path) -> dict:
     if match is None:
         return {}
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        return load_mapping(match.group(1))
+    except UnsafeYaml:
         return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def write_document(folder: Path, doc: NewDocument) -> str:
@@ -97,6 +98,8 @@ def write_document(folder: Path, doc: NewDocument) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     content = render(doc).encode("utf-8")
     base = f"{slugify(doc.title)}-{doc.content_hash[:8]}"
+    if _ignored(Path(f"{base}.md")):  # "README …": the loader skips such names, so the document would vanish
+        base = f"doc-{base}"
     for n in range(1, _MAX_SUFFIX):
         stem = base if n == 1 else f"{base}-{n}"
         path = folder / f"{stem}.md"

@@ -1,7 +1,7 @@
 """Decide whether a URL may be fetched: scheme, credentials and the addresses its host resolves to.
 
-Only public unicast addresses are fetched. The one way around that is an explicit
-:class:`Allowlist` of host names and/or networks (for example ``["127.0.0.1"]`` in tests).
+Only public unicast addresses are fetched (the rule and its tables are in :mod:`bot.ingest.ip_policy`). The one way
+around that is an explicit :class:`Allowlist` of host names and/or networks (for example ``["127.0.0.1"]`` in tests).
 """
 
 from __future__ import annotations
@@ -15,21 +15,14 @@ from dataclasses import dataclass
 from yarl import URL
 
 from bot.ingest.errors import FetchFailed, FetchRefused
+from bot.ingest.ip_policy import IPAddress, address_problem, embedded_ipv4
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+__all__ = ["Allowlist", "address_problem", "check_url", "ensure_ip_allowed", "parse_http_url", "parse_ip"]
+
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolve = Callable[[str, int], Awaitable[list[str]]]
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
-_CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_PRIVATE = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"))
-_FLAG_CHECKS = (
-    ("is_unspecified", "an unspecified address"),
-    ("is_loopback", "a loopback address"),
-    ("is_link_local", "a link-local address"),
-    ("is_multicast", "a multicast address"),
-)
 
 
 @dataclass(frozen=True)
@@ -55,56 +48,12 @@ class Allowlist:
         return host is not None and _norm_host(host) in self.hosts
 
     def allows_ip(self, ip: IPAddress) -> bool:
-        candidates = [ip, *filter(None, [_embedded_ipv4(ip)])]
+        candidates = [ip, *filter(None, [embedded_ipv4(ip)])]
         return any(c in net for c in candidates for net in self.networks if net.version == c.version)
 
 
 def _norm_host(host: str) -> str:
     return host.strip().lower().rstrip(".")
-
-
-def _embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
-    """The IPv4 address carried inside an IPv6 address (mapped, 6to4, Teredo, NAT64), if any."""
-    if isinstance(ip, ipaddress.IPv4Address):
-        return None
-    if ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped
-    if ip.sixtofour is not None:
-        return ip.sixtofour
-    if ip.teredo is not None:
-        return ip.teredo[1]
-    if ip in _NAT64:
-        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    return None
-
-
-def _own_problem(ip: IPAddress) -> str | None:
-    for attribute, label in _FLAG_CHECKS:
-        if getattr(ip, attribute):
-            return label
-    if ip in _CGNAT:
-        return "a carrier-grade NAT (shared) address"
-    if any(ip in net for net in _PRIVATE if net.version == ip.version):
-        return "a private address"
-    if ip.is_reserved:
-        return "a reserved address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:
-        return "a site-local address"
-    if ip.is_private or not ip.is_global:
-        return "a special-purpose address, not a public one"
-    return None
-
-
-def address_problem(ip: IPAddress) -> str | None:
-    """Why ``ip`` must not be fetched (a phrase like "a private address"), or None if it is public."""
-    embedded = _embedded_ipv4(ip)
-    if embedded is not None:
-        inner = _own_problem(embedded)
-        if inner is not None:
-            return f"an IPv6 form of {embedded}, {inner}"
-        if ip.ipv4_mapped is not None:
-            return None
-    return _own_problem(ip)
 
 
 def parse_ip(text: str) -> IPAddress | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from bot.knowledge.safe_yaml import UnsafeYaml, load_mapping
 
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 
@@ -21,13 +21,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int]:
             raise FrontMatterError("front matter opened with '---' but never closed")
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML: {_first_line(exc)}") from exc
-    if not isinstance(meta, dict):
-        raise FrontMatterError("front matter must be a YAML mapping (key: value lines)")
+        meta = load_mapping(match.group(1))
+    except UnsafeYaml as exc:
+        raise FrontMatterError(f"front matter: {exc}") from None
     return meta, match.end()
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -29,7 +29,17 @@ class LoadReport:
 
 def knowledge_files(folder: Path) -> list[Path]:
     files = [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
-    return sorted(p for p in files if not _ignored(p.relative_to(folder)))
+    return sorted(p for p in files if not _ignored(p.relative_to(folder)) and _inside(folder, p))
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """False for a symlink (or a file in a linked folder) that leads outside the knowledge folder."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (OSError, ValueError):
+        log.warning("ignored %s: it links to a file outside %s", path, folder)
+        return False
+    return True
 
 
 def _ignored(rel: Path) -> bool:
@@ -37,7 +47,7 @@ def _ignored(rel: Path) -> bool:
 
 
 def decode(data: bytes) -> str:
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise DocumentError("binary file (contains NUL bytes); only UTF-8 text is read")
     try:
         return data.decode("utf-8-sig")

@@ -1,8 +1,9 @@
 """Serialised, coalescing reloads: build a new index, then swap it in; on failure keep the old one.
 
-Engine-agnostic: ``build`` makes a new T (off the event loop, e.g. on the engine thread) and ``swap``
-installs it in one step. Requests that arrive while a reload runs are served by one more reload
-after it, not one each: a reload that *started* after a request covers that request.
+Engine-agnostic: ``build`` makes a new T (off the event loop and off the query thread: see
+:mod:`bot.knowledge.rebuild`) and ``swap`` installs it in one step. Requests that arrive while a reload
+runs are served by one more reload after it, not one each: a reload that *started* after a request
+covers that request. A rebuild abandoned at shutdown is logged as such, not as a failure.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
+
+from bot.knowledge.rebuild import Abandoned
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,6 +43,10 @@ class Reloader(Generic[T]):
             covers = self._requested
             try:
                 value = await self._build()
+            except Abandoned as exc:
+                log.info("reload (%s) abandoned: shutting down", reason)
+                self._error, self._covered = exc, covers
+                raise
             except Exception as exc:
                 log.exception("reload (%s) failed; the current index stays in use", reason)
                 self._error, self._covered = exc, covers

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answers.links import safe_url
 from bot.answers.model import Answer, Excerpt, Status
 from bot.render import limits
 
@@ -18,6 +19,7 @@ FOOTER_BUDGET = 200
 EXCERPT_BUDGET = 1800  # one excerpt longer than this is shortened with an ellipsis
 COLOURS = {Status.OK: 0x2B6CB0, Status.EMPTY: 0x718096, Status.USAGE: 0xD69E2E, Status.ERROR: 0xC53030}
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
+_LINE_SPANS = re.compile(r"`[^`\n]+`|<#\d+>|<https?://[^\s<>]+>|https?://\S+")
 _MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\*_~`|>#[]()<"})
 
 
@@ -48,6 +50,29 @@ def escape_prose(text: str) -> str:
     return "".join([*out, escape(text[last:])])
 
 
+def escape_line(text: str) -> str:
+    """A list line (`!sources`, `!cite`'s quote lines): document text in it is escaped; the engine's code
+    spans, channel links (they ping nobody), its leading "> " and its links stay, each link made safe
+    (`safe_url`) or else escaped as text."""
+    lead = "> " if text.startswith("> ") else ""
+    text = text[len(lead) :]
+    out, last = [lead], 0
+    for span in _LINE_SPANS.finditer(text):
+        out.append(escape(text[last : span.start()]))
+        out.append(_span(span.group()))
+        last = span.end()
+    return "".join([*out, escape(text[last:])])
+
+
+def _span(span: str) -> str:
+    if span.startswith(("`", "<#")):
+        return span
+    url = safe_url(span.strip("<>"))
+    if url is None:
+        return escape(span)
+    return f"<{url}>" if span.startswith("<") else url
+
+
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -55,8 +80,9 @@ def clip(text: str, limit: int) -> str:
 def excerpt_block(number: int, ex: Excerpt) -> str:
     c = ex.citation
     where = escape(f"{c.title}, ¶{c.paragraph}, {c.sentences}") + (f" · {c.date}" if c.date else "")
-    if c.quote_url and len(c.quote_url) <= 1000:
-        where = f"[{where}]({c.quote_url})"
+    link = safe_url(c.quote_url)
+    if link and len(link) <= 1000:
+        where = f"[{where}]({link})"
     quote = escape(clip(ex.display, EXCERPT_BUDGET))
     return f"**{number}.** “{quote}”\n— {where}"
 
@@ -72,14 +98,14 @@ def blocks(answer: Answer) -> list[str]:
             out.append(excerpt_block(number, ex))
         if section.note:
             out.append(f"*{escape(clip(section.note, 500))}*")
-    out.extend(clip(line, 1500) for line in answer.lines)
+    out.extend(clip(escape_line(line), 1500) for line in answer.lines)
     out.extend(f"-# {clip(note, 500)}" for note in answer.notes)
     return out
 
 
 def render_pages(answer: Answer) -> list[Page]:
     """Group blocks into pages; a block never straddles two pages."""
-    title = clip(answer.title, limits.EMBED_TITLE)
+    title = clip(escape(answer.title), limits.EMBED_TITLE)
     colour = COLOURS[answer.status]
     pages: list[list[str]] = [[]]
     for block in blocks(answer):

@@ -9,6 +9,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.search.analyzer import Token
+from bot.search.lookup_budget import spend
+
+MEMO = 4096  # words whose closest matches are remembered (a repeated word costs one scan)
+SCAN_LIMIT = 5  # matches kept per scan; callers take the first `limit` of them
 
 
 class Vocabulary:
@@ -16,6 +20,7 @@ class Vocabulary:
         self.surfaces = surfaces  # term → its most frequent surface word
         self.frequency = frequency  # term → passages containing it
         self._words = sorted({w for w in surfaces.values() if len(w) > 2 and not w.isdigit()})
+        self._memo: dict[tuple[str, float], list[str]] = {}
 
     @classmethod
     def from_tokens(cls, passages: Iterable[list[Token]]) -> Vocabulary:
@@ -65,11 +70,19 @@ class Vocabulary:
         return cls(surfaces_of, frequency if frequency is not None else _passages_with(terms, lengths, term_names))
 
     def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
-        """Known words closest in spelling to `word`, best first."""
+        """Known words closest in spelling to `word`, best first; [] once the command's lookup budget is spent
+        (bot.search.lookup_budget)."""
         if len(word) < 3:
             return []
-        found = process.extract(word, self._words, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
-        return [w for w, _, _ in found if w != word]
+        key = (word, cutoff)
+        if key not in self._memo:
+            if not spend():
+                return []
+            found = process.extract(word, self._words, scorer=fuzz.ratio, limit=SCAN_LIMIT, score_cutoff=cutoff)
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            self._memo[key] = [w for w, _, _ in found if w != word]
+        return self._memo[key][:limit]
 
 
 def _passages_with(terms: np.ndarray, lengths: np.ndarray, term_names: list[str]) -> dict[str, int]:

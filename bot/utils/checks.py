@@ -7,6 +7,7 @@ different classes, and `isinstance` in the error handler would never match.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import discord
@@ -59,6 +60,17 @@ class Gate:
         self.settings = settings
         cooldown = commands.Cooldown(settings.cooldown.rate, settings.cooldown.per_seconds)
         self.cooldowns = commands.CooldownMapping(cooldown, _user_key)
+        self._noticed: dict[int, float] = {}  # user id → when their current cooldown window ends
+
+    def first_notice(self, user_id: int, retry_after: float) -> bool:
+        """True once per user per cooldown window: whether to tell them to slow down."""
+        now = time.monotonic()
+        if self._noticed.get(user_id, 0.0) > now:
+            return False
+        if len(self._noticed) > 10_000:
+            self._noticed = {u: t for u, t in self._noticed.items() if t > now}
+        self._noticed[user_id] = now + retry_after
+        return True
 
     def where(self, guild: discord.Guild | None, channel_id: int | None) -> None:
         if guild is None:

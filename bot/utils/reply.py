@@ -10,6 +10,7 @@ from discord.ext import commands
 from bot.answers.model import Answer
 from bot.render.embeds import Page, render_pages
 from bot.render.messages import message_batches
+from bot.utils.delivery import send_reply
 from bot.utils.views import AnswerView
 
 DEFER_AFTER = 1.5  # seconds; an interaction must be acknowledged within 3
@@ -40,7 +41,9 @@ def answer_view(answer_embeds: list[discord.Embed], owner_id: int, settings, *, 
 
 
 async def send_answer(ctx: commands.Context, answer: Answer, *, ephemeral: bool = False) -> discord.Message | None:
-    """Reply to a prefix or hybrid command. `ephemeral` applies to slash invocations only."""
+    """Reply to a prefix or hybrid command. `ephemeral` applies to slash invocations only.
+
+    Transient failures are retried without duplicates; None when the bot may not post there (logged)."""
     embeds = [to_embed(p) for p in render_pages(answer)]
     private = ephemeral and ctx.interaction is not None
     view = answer_view(embeds, ctx.author.id, ctx.bot.config.discord, deletable=not private)
@@ -52,9 +55,11 @@ async def send_answer(ctx: commands.Context, answer: Answer, *, ephemeral: bool 
         kwargs["mention_author"] = False
     else:
         kwargs["ephemeral"] = ephemeral
-    message = await ctx.send(**kwargs)
-    if view is not None:
+    message = await send_reply(ctx, **kwargs)
+    if view is not None and message is not None:
         view.message = message
+    elif view is not None:
+        view.stop()
     return message
 
 

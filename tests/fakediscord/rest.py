@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import socket
+import struct
 import traceback
 from collections.abc import Awaitable, Callable
 
@@ -22,6 +24,20 @@ log = logging.getLogger("fakediscord.rest")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 CAPTURED = web.RequestKey("captured", CapturedRequest)
 TOKEN_AUTHENTICATED = ("/interactions/", "/webhooks/", "/gateway")
+
+
+class ConnectionReset(Exception):
+    """Raised by a reset fault: the middleware aborts the connection with RST instead of answering."""
+
+
+def reset_connection(request: web.Request) -> None:
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close → RST
+    transport.abort()
 
 
 class RestContext:
@@ -60,6 +76,10 @@ class RestContext:
         fault = self.faults.take(cap.method, cap.path)
         if fault is not None:
             cap.injected_failure = True
+            if fault.reset:
+                if fault.after:
+                    await handler(request)
+                raise ConnectionReset
             return fault.response(cap.route)
         unmatched = request.match_info.http_exception
         if unmatched is not None:
@@ -87,7 +107,12 @@ def create_app(ctx: RestContext, routes: list[web.RouteDef]) -> web.Application:
         cap = await capture(request)
         request[CAPTURED] = cap
         ctx.journal.requests.append(cap)
-        response = await ctx.handle(request, handler)
+        try:
+            response = await ctx.handle(request, handler)
+        except ConnectionReset:
+            reset_connection(request)
+            ctx.changes.notify()
+            raise web.HTTPServiceUnavailable() from None  # never sent: the connection is gone
         # Flush before recording, so waiting tests resume only once the client can read the answer.
         await response.prepare(request)
         await response.write_eof()

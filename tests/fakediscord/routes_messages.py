@@ -54,6 +54,8 @@ class MessageRoutes:
         payload = cap.json if cap.json is not None else {}
         if problem := validation.check_message(payload, len(cap.files)):
             return problem
+        if (earlier := self._same_nonce(channel, payload)) is not None:
+            return responses.ok(earlier, route=cap.route)  # enforce_nonce: the first message, not a second
         reference = self._reference(payload)
         if isinstance(reference, web.Response):
             return reference
@@ -61,6 +63,21 @@ class MessageRoutes:
         self.ctx.journal.sent_messages.append(SentMessage(message, payload, cap.files, cap, "channel"))
         await self.ctx.dispatch_message("MESSAGE_CREATE", message)
         return responses.ok(message, route=cap.route)
+
+    def _same_nonce(self, channel: FakeChannel, payload: Payload) -> Payload | None:
+        """With `enforce_nonce`, Discord returns the bot's recent message that has the same nonce."""
+        nonce = payload.get("nonce")
+        if not payload.get("enforce_nonce") or nonce is None:
+            return None
+        bot_id = self.state.bot_user.id
+        return next(
+            (
+                m
+                for m in self.state.messages_in(channel.id)
+                if m["author"]["id"] == bot_id and str(m.get("nonce")) == str(nonce)
+            ),
+            None,
+        )
 
     def _reference(self, payload: Payload) -> Payload | web.Response | None:
         raw = payload.get("message_reference")

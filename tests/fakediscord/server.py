@@ -183,10 +183,20 @@ class FakeDiscord(EventInjection):
         retry_after: float = 0.3,
         times: int = 1,
         is_global: bool = False,
+        reset: bool = False,
+        after: bool = False,
     ) -> Fault:
-        """Answer the next `times` requests matching method + regex (path after /api/v10) with `status`."""
+        """Answer the next `times` requests matching method + regex (path after /api/v10) with `status`, or
+        with a TCP reset (`reset=True`; `after=True` lets the request take effect first)."""
         return self.faults.add(
-            method, path_regex, status=status, retry_after=retry_after, times=times, is_global=is_global
+            method,
+            path_regex,
+            status=status,
+            retry_after=retry_after,
+            times=times,
+            is_global=is_global,
+            reset=reset,
+            after=after,
         )
 
     async def wait_for_request(

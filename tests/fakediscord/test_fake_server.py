@@ -6,6 +6,7 @@ import asyncio
 import io
 import time
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -273,6 +274,43 @@ async def test_503_raises_discord_server_error(fake_discord: FakeDiscord, run_bo
     assert isinstance(error, commands.CommandInvokeError)
     assert isinstance(error.original, discord.DiscordServerError)
     assert fake_discord.messages_in(fake_discord.general) == []
+
+
+async def test_reset_is_a_connection_error_for_discord_py(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    """A TCP reset (RST) on Linux is not retried by HTTPClient: the error reaches the command."""
+    bot = await start(run_bot)
+    fake_discord.fail_next("POST", MESSAGES, reset=True)
+    await fake_discord.send_message("!ping")
+    error = await command_error(bot)
+    assert isinstance(error.original, OSError | aiohttp.ClientConnectionError)
+    assert fake_discord.messages_in(fake_discord.general) == []
+
+
+async def test_reset_after_posting_keeps_the_message(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    await start(run_bot)
+    fake_discord.fail_next("POST", MESSAGES, reset=True, after=True)
+    await fake_discord.send_message("!ping")
+    sent = await fake_discord.wait_for_message(fake_discord.general)
+    assert sent.content == "pong"
+    assert fake_discord.requests_to("POST", MESSAGES)[0].status is None  # no answer was sent
+
+
+async def test_enforce_nonce_returns_the_first_message(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    bot = await start(run_bot)
+    channel = bot.get_channel(int(fake_discord.general.id))
+    first = await channel.send("once", nonce=42)
+    second = await channel.send("once again", nonce=42)
+    third = await channel.send("new", nonce=43)
+    assert second.id == first.id and second.content == "once" and third.id != first.id
+    assert [m.content for m in fake_discord.messages_in(fake_discord.general)] == ["once", "new"]
+
+
+async def test_403_is_missing_permissions(fake_discord: FakeDiscord, run_bot: BotRunner) -> None:
+    bot = await start(run_bot)
+    fake_discord.fail_next("POST", MESSAGES, status=403)
+    with pytest.raises(discord.Forbidden) as caught:
+        await bot.get_channel(int(fake_discord.general.id)).send("hello")
+    assert caught.value.code == 50013 and caught.value.text == "Missing Permissions"
 
 
 async def test_gateway_disconnect_resumes_and_replays_missed_events(

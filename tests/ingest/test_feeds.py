@@ -160,7 +160,7 @@ async def test_poll_due_respects_the_interval(site: Site, ctx: IngestContext) ->
     now += timedelta(minutes=31)
     await poll_due(feeds, ctx=ctx)
     assert site.requests.count("/feed.rss") == 2
-    with pytest.raises(FetchRefused, match="169.254.169.254 is a link-local address"):
+    with pytest.raises(FetchRefused, match="169.254.169.254 is a cloud metadata address"):
         await poll_feed(feeds[1], ctx=ctx)
 
 

@@ -75,7 +75,7 @@ async def test_localhost_name_is_refused_as_loopback(site: Site, session: aiohtt
     ("path", "message"),
     [
         ("/redirect/private", "refused: 10.0.0.1 is a private address"),
-        ("/redirect/metadata", "refused: 169.254.169.254 is a link-local address"),
+        ("/redirect/metadata", "refused: 169.254.169.254 is a cloud metadata address"),
         (
             "/redirect/file",
             "refused: file:///etc/passwd uses file:; only http and https links can be fetched",

@@ -46,18 +46,38 @@ class ErrorHandler(commands.Cog):
 
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
+        """Never raises: a reply that cannot be sent either is one log line, not a second traceback."""
+        self.bot.inflight.join()  # part of the failed command: a shutdown waits for this reply too
         error = unwrap(error)
-        if isinstance(error, commands.CommandNotFound):
-            answer = self.unknown(ctx.invoked_with or "")
-        else:
-            name = ctx.command.qualified_name if ctx.command else None
-            in_interaction = ctx.interaction is not None
-            answer = await self.usage(error, name) or self.describe(error, name, in_interaction=in_interaction)
-        if answer is not None:
-            await send_answer(ctx, answer, ephemeral=True)
+        if self._repeat_cooldown(ctx, error):
+            return
+        try:
+            if isinstance(error, commands.CommandNotFound):
+                answer = self.unknown(ctx.invoked_with or "")
+            else:
+                name = ctx.command.qualified_name if ctx.command else None
+                in_interaction = ctx.interaction is not None
+                answer = await self.usage(error, name) or self.describe(error, name, in_interaction=in_interaction)
+            if answer is not None:
+                await send_answer(ctx, answer, ephemeral=True)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence must not raise
+            log.warning("could not tell %s about an error (%s: %s)", ctx.author, type(exc).__name__, exc)
+
+    def _repeat_cooldown(self, ctx: commands.Context, error: BaseException) -> bool:
+        """A prefix command on cooldown gets one "slow down" per user per window; the rest are dropped quietly,
+        so spam cannot spend the channel's rate limit on notices. A slash command is always answered (privately)."""
+        if not isinstance(error, commands.CommandOnCooldown) or ctx.interaction is not None:
+            return False
+        return not self.bot.gate.first_notice(ctx.author.id, error.retry_after)
 
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError):
-        """Errors of application commands that are not hybrid commands: answered privately."""
+        """Errors of application commands that are not hybrid commands: answered privately. Never raises."""
+        try:
+            await self._answer_app_error(interaction, error)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence must not raise
+            log.warning("could not tell %s about an error (%s: %s)", interaction.user, type(exc).__name__, exc)
+
+    async def _answer_app_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         name = interaction.command.qualified_name if interaction.command else None
         answer = self.describe(unwrap(error), name, in_interaction=True)
         if answer is None:
