@@ -30,7 +30,7 @@ from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.rank import Ranked, Ranker
 from bot.search.retrieve import Filters, Hit, retrieve
 from bot.search.semantic import Semantic
-from bot.search.traits import name_counts, trait_array
+from bot.search.traits import SentenceTraits
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ class Engine:
         stats: LoadStats,
         match: MatchText | None = None,
         quality: np.ndarray | None = None,
+        traits: SentenceTraits | None = None,
     ) -> None:
         self.config = config
         self.kb = kb
@@ -85,11 +86,12 @@ class Engine:
             self.analyzer, expander, meta, soft, search.related_weight, families, search.family_weight
         )
         self.dates = DocumentDates([d.date for d in kb.documents])
-        self.flags = trait_array(texts)
+        traits = traits or SentenceTraits.build(texts)
+        self.flags = traits.flags
         ranking = config.settings.ranking
         semantic = Semantic(texts) if search.semantic == "wordllama" else None
         self.ranker = Ranker(
-            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, name_counts(texts), semantic
+            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, traits.names, semantic
         )
         self._memo: dict[str, object] = {}
 
@@ -103,7 +105,7 @@ class Engine:
         path = cache / f"quality-{digest(str(knowledge.resolve()))[:16]}.npz" if cache else None
         codes = quality_codes(kb.documents, QualityFilter(config.quality), path)
         stats = LoadStats(len(kb.documents), len(kb), snap.skipped, time.perf_counter() - started)
-        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match, codes)
+        return cls(config, kb, snap.index, snap.vocabulary, stats, snap.match, codes, snap.traits)
 
     @classmethod
     def from_documents(

@@ -17,6 +17,7 @@ from bot.cache.records import from_parts, header
 from bot.knowledge.model import Document
 from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
+from bot.search.traits import SentenceTraits
 from bot.search.vocabulary import Vocabulary
 
 INDEX = "index."  # the index's own arrays (BM25Index.to_arrays) are stored under this prefix
@@ -29,6 +30,7 @@ class Snapshot:
     index: BM25Index
     vocabulary: Vocabulary
     match: MatchText
+    traits: SentenceTraits | None = None
 
 
 def _json(value: object) -> np.ndarray:
@@ -62,6 +64,7 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
         **snap.match.to_arrays(),
+        **(snap.traits or SentenceTraits.build(_texts(snap.documents))).to_arrays(),
     }
     write_atomic(path, lambda out: np.savez(out, **arrays))
 
@@ -84,7 +87,14 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
     match = MatchText.from_arrays(a)
     if len(match) != index.n_passages:
         raise ValueError(f"match text holds {len(match)} passages, the index {index.n_passages}")
-    return Snapshot(documents, skipped, index, vocabulary, match)
+    traits = SentenceTraits.from_arrays(a)
+    if len(traits.flags) != index.n_passages:
+        raise ValueError(f"traits hold {len(traits.flags)} passages, the index {index.n_passages}")
+    return Snapshot(documents, skipped, index, vocabulary, match, traits)
+
+
+def _texts(documents: list[Document]) -> list[str]:
+    return [d.text(s.start, s.end) for d in documents for s in d.sentences]
 
 
 def _documents(a: dict[str, np.ndarray], texts: dict[str, str]) -> list[Document]:

@@ -32,6 +32,7 @@ INDEX_MODULES = (
     "bot.search.bm25",
     "bot.search.vocabulary",
     "bot.search.matchtext",
+    "bot.search.traits",
     "bot.answers.plain",
     "bot.cache.index_cache",
 )

@@ -28,6 +28,7 @@ from bot.config import Config
 from bot.config.phrases import config_phrases
 from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
+from bot.search.traits import SentenceTraits
 from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -156,5 +157,5 @@ def _assemble(
     vocabulary = Vocabulary.from_ids(term_ids, word_ids, lengths, names, words, frequency)
     del term_ids, word_ids
     release_free_memory()
-    match = MatchText.build(d.text(s.start, s.end) for d in documents for s in d.sentences)
-    return Snapshot(documents, skipped, index, vocabulary, match)
+    texts = [d.text(s.start, s.end) for d in documents for s in d.sentences]
+    return Snapshot(documents, skipped, index, vocabulary, MatchText.build(texts), SentenceTraits.build(texts))

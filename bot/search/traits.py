@@ -5,7 +5,8 @@ by pointing back ("This…", "It…", "They…"), which is shown with the senten
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -13,24 +14,28 @@ from bot.search.analyzer import normalise
 
 QUESTION, NUMBER, TIME, BACKREF = 1, 2, 4, 8
 
-_NUMBER = re.compile(
-    r"\d|\$|%|£|€|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|"
-    r"percent|half|double|triple|first|second|third)\b"
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
+    "hundreds thousand thousands million millions billion billions trillion dozen dozens percent half double "
+    "triple first second third".split()
 )
-_TIME = re.compile(
-    r"\b(today|yesterday|tonight|this (morning|week|month|year)|last (week|month|year)|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"(19|20)\d\d)\b"
+_TIME_WORDS = frozenset(
+    "today yesterday tonight january february march april may june july august september october november "
+    "december".split()
 )
+_TIME_PHRASE = re.compile(r"\b(this (morning|week|month|year)|last (week|month|year))\b|\b(19|20)\d\d\b")
+_WORDS = re.compile(r"[a-z]+")
+_FIGURE = re.compile(r"[\d$%£€]")
 _BACKREF = re.compile(r"^\W*(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the latter|both)\b")
 
 
 def traits(text: str) -> int:
+    """One pass over the words and two small regexes (this runs on every sentence at every load)."""
     key = normalise(text).strip()
+    words = set(_WORDS.findall(key))
     flags = QUESTION if key.rstrip("\"')]*_ ").endswith("?") else 0
-    flags |= NUMBER if _NUMBER.search(key) else 0
-    flags |= TIME if _TIME.search(key) else 0
+    flags |= NUMBER if _FIGURE.search(key) or not words.isdisjoint(_NUMBER_WORDS) else 0
+    flags |= TIME if not words.isdisjoint(_TIME_WORDS) or _TIME_PHRASE.search(key) else 0
     flags |= BACKREF if _BACKREF.match(key) else 0
     return flags
 
@@ -50,3 +55,22 @@ def name_count(text: str) -> int:
 
 def name_counts(texts: Iterable[str]) -> np.ndarray:
     return np.fromiter((name_count(t) for t in texts), dtype=np.uint8)
+
+
+@dataclass(frozen=True)
+class SentenceTraits:
+    """Every passage's trait flags and name count, computed once and kept in the index cache."""
+
+    flags: np.ndarray
+    names: np.ndarray
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> SentenceTraits:
+        return cls(trait_array(texts), name_counts(texts))
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        return {"traits.flags": self.flags, "traits.names": self.names}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> SentenceTraits:
+        return cls(arrays["traits.flags"], arrays["traits.names"])
