@@ -3,7 +3,8 @@ leader / leadership, Romania / Romanian) joined when the corpus uses them togeth
 
 Candidates are pairs of index terms where one is the other plus a derivational ending; a pair is kept when
 the two occur in the same paragraph at least `min_lift` times as often as chance and at least twice
-(Xu & Croft's corpus-based stemming, with lift in place of EMIM). A curated list lives in
+(Xu & Croft's corpus-based stemming, with lift in place of EMIM); a place name ending in "a" and its
+"-an" adjective are joined on sight, as they may never meet in one paragraph. A curated list lives in
 config/aliases.yaml `families` for what a small knowledge base cannot show.
 """
 
@@ -28,15 +29,23 @@ def learn_families(paragraphs: BM25Index, min_lift: float = 3.0, min_together: i
     families: dict[str, list[str]] = {}
     n = max(paragraphs.n_passages, 1)
     for stem, tid in vocab.items():
-        if len(stem) < MIN_STEM or df[tid] < MIN_FREQUENCY or not stem.isalpha():
+        if len(stem) < MIN_STEM or not stem.isalpha():
+            continue
+        if stem.endswith("a") and stem + "n" in vocab:  # Sahara / Saharan, Korea / Korean: no evidence needed
+            _join(families, stem, stem + "n")
+        if df[tid] < MIN_FREQUENCY:
             continue
         for ending in ENDINGS:
             other = vocab.get(stem + ending)
-            if other is None or df[other] < MIN_FREQUENCY:
+            if other is None or df[other] < MIN_FREQUENCY or (ending == "n" and stem.endswith("a")):
                 continue
             a, b = paragraphs.postings(stem)[0], paragraphs.postings(stem + ending)[0]
             together = len(np.intersect1d(a, b, assume_unique=True))
             if together >= min_together and together * n >= min_lift * len(a) * len(b):
-                families.setdefault(stem, []).append(stem + ending)
-                families.setdefault(stem + ending, []).append(stem)
+                _join(families, stem, stem + ending)
     return families
+
+
+def _join(families: dict[str, list[str]], a: str, b: str) -> None:
+    families.setdefault(a, []).append(b)
+    families.setdefault(b, []).append(a)

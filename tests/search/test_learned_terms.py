@@ -41,3 +41,19 @@ def test_word_families_are_learned_from_paragraphs_used_together() -> None:
     families = learn_families(index, min_lift=3.0, min_together=2)
     assert families["partner"] == ["partnership"] and families["partnership"] == ["partner"]
     assert "state" not in families  # a statement is not a state: together only by chance
+
+
+def test_a_place_and_its_adjective_are_one_family_without_meeting() -> None:
+    paragraphs = [["dust", "sahara", "amazon"], ["saharan", "trade", "route"], ["korea", "talks"], ["korean", "war"]]
+    paragraphs += [["idea", "plan"]] * 3
+    families = learn_families(BM25Index.build(paragraphs), min_lift=3.0, min_together=2)
+    assert families["saharan"] == ["sahara"] and families["korea"] == ["korean"]
+    assert "idea" not in families  # no "idean": nothing to join
+
+
+def test_an_adjective_of_a_place_finds_the_place(make_bot, tmp_path) -> None:
+    write_doc(tmp_path, "amazon.md", "Wind carries 182 million tons of dust from the Sahara to the Amazon each year.")
+    write_doc(tmp_path, "trade.md", "Saharan trade routes crossed the desert for centuries.")
+    answer = make_bot()("!ask How much Saharan dust reaches the Amazon each year?")
+    assert answer.excerpts and "182 million tons" in answer.excerpts[0].text
+    assert answer.data["answerability"] == "confident"  # "Saharan" is found, not a word the sentence lacks
