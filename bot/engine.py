@@ -25,7 +25,6 @@ from bot.search.conflation import learn_families
 from bot.search.dates import DocumentDates, time_asked
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
-from bot.search.learned import LearnedRanker
 from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
 from bot.search.rank import Ranked, Ranker
@@ -91,9 +90,8 @@ class Engine:
         self.flags = traits.flags
         ranking = config.settings.ranking
         semantic = Semantic(texts) if search.semantic == "wordllama" else None
-        learned = LearnedRanker(config.folder / ranking.model) if ranking.model else None
         self.ranker = Ranker(
-            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, traits.names, semantic, learned
+            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, traits.names, semantic
         )
         self._memo: dict[str, object] = {}
 

@@ -81,9 +81,6 @@ def _describe(error: dict) -> str:
 
 def load_config(folder: Path) -> Config:
     loaded = {name: validate_file(folder / name, model) for name, model in FILES.items()}
-    ranker = loaded["settings.yaml"].ranking.model
-    if ranker and not (folder / ranker).is_file():
-        raise ConfigError(f"{folder / 'settings.yaml'}: ranking.model: {folder / ranker} is not a file")
     return Config(
         folder=folder,
         settings=loaded["settings.yaml"],

@@ -77,9 +77,6 @@ class RankingSettings(Strict):
     answer_type: float = Field(0.3, ge=0, description="added when it has the kind of answer asked (number, time)")
     semantic: float = Field(0.5, ge=0, description="weight of the semantic similarity when search.semantic is on")
     pool: int = Field(600, ge=10, le=5000, description="sentences re-ranked after the first stage")
-    model: str | None = Field(
-        None, description="a learned re-ranker (LightGBM file, relative to the config folder) in place of the weights"
-    )
 
 
 class BoilerplateSettings(Strict):

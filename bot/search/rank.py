@@ -20,9 +20,7 @@ from bot.config.models import RankingSettings
 from bot.search.dates import DocumentDates, TimeAsked, is_date_word
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
-from bot.search.learned import LearnedRanker
 from bot.search.query import Query, concept_weight
-from bot.search.rank_features import Parts, feature_rows
 from bot.search.retrieve import distinct
 from bot.search.semantic import Semantic
 from bot.search.traits import NUMBER, QUESTION, TIME
@@ -68,16 +66,11 @@ class Ranker:
         weights: RankingSettings,
         names: np.ndarray | None = None,
         semantic: Semantic | None = None,
-        learned: LearnedRanker | None = None,
     ) -> None:
         self.index, self.fields, self.dates = index, fields, dates
         self.passage_doc, self.flags, self.w = passage_doc, flags, weights
         self.names = names if names is not None else np.zeros(len(flags), dtype=np.uint8)
         self.semantic = semantic
-        self.learned = learned
-        self._lengths = np.diff(index.forward[0]) if len(index.forward[0]) > 1 else np.zeros(len(flags))
-        n_docs = int(passage_doc.max()) + 1 if len(passage_doc) else 0
-        self._doc_first = np.searchsorted(passage_doc, np.arange(n_docs + 1)).astype(np.int64)
         self._has_previous = np.r_[False, fields.passage_paragraph[1:] == fields.passage_paragraph[:-1]]
 
     def rank(
@@ -89,93 +82,41 @@ class Ranker:
         exclude: np.ndarray | None = None,
         same_text: Callable[[int], str] | None = None,
     ) -> list[Ranked]:
-        parts = self.parts(query, asked, exclude)
-        if parts is None:
+        weights = np.array([concept_weight(self.index, c) for c in query.concepts], dtype=np.float64)
+        total = float(weights.sum()) or 1.0
+        first, eligible = self._first_stage(query, asked, total)
+        if exclude is not None:
+            eligible &= ~exclude
+        ids = np.flatnonzero(eligible)
+        if not len(ids):
             return []
-        score = parts.score
-        if self.learned is not None:
-            score = self.learned.score(self.features(parts, query.text))
+        pool = _best(ids, first[ids], self.w.pool)
+        found, own = self._found(query, pool, asked)
+        shares = weights / total
+        cover = found @ shares
+        score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
         hard = np.array([not c.soft for c in query.concepts], dtype=bool)
-        score = np.where((parts.own_found[:, hard] > 0).any(axis=1), score, -np.inf)  # it must share a word
-        pool = parts.pool
+        score[~(own[:, hard] > 0).any(axis=1)] = -np.inf  # context alone never makes an excerpt: it must share a word
         order = np.lexsort((pool, -score))
         order = order[np.isfinite(score[order])]
         chosen = distinct(pool[order].tolist(), k, same_text)
         at = {int(p): i for i, p in enumerate(pool)}
         return [
             Ranked(
-                p,
-                float(score[at[p]]),
-                float(parts.cover[at[p]]),
-                float(parts.own_cover[at[p]]),
-                tuple(parts.found[at[p]].tolist()),
+                p, float(score[at[p]]), float(cover[at[p]]), float(own[at[p]] @ shares), tuple(found[at[p]].tolist())
             )
             for p in chosen
         ]
 
-    def parts(self, query: Query, asked: TimeAsked, exclude: np.ndarray | None = None) -> Parts | None:
-        """The pool of candidates and everything the hand-weighted score is made of (None: no candidate)."""
-        weights = np.array([concept_weight(self.index, c) for c in query.concepts], dtype=np.float64)
-        total = float(weights.sum()) or 1.0
-        own_bm25, para, title, date = self._first_stage(query, asked, total)
-        first = own_bm25 + self.w.paragraph * para + self.w.title * title + self.w.date * date
-        eligible = (own_bm25 > 0) | (para > 0)
-        if exclude is not None:
-            eligible &= ~exclude
-        ids = np.flatnonzero(eligible)
-        if not len(ids):
-            return None
-        pool = _best(ids, first[ids], self.w.pool)
-        found, own = self._found(query, pool, asked)
-        shares = weights / total
-        cover = found @ shares
-        score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
-        docs = self.passage_doc[pool]
-        return Parts(
-            pool,
-            score,
-            own_bm25[pool],
-            para[pool],
-            title[pool],
-            date[pool],
-            cover,
-            own @ shares,
-            found,
-            own,
-            shares,
-            self._document_cover(query, docs) @ shares,
-        )
-
-    def features(self, parts: Parts, text: str) -> np.ndarray:
-        pool = parts.pool
-        in_paragraph = pool - self.fields.paragraph_first[self.fields.passage_paragraph[pool]]
-        in_document = pool - self._doc_first[self.passage_doc[pool]]
-        kind = answer_kind(text)
-        asks = (kind == NUMBER, kind == TIME, kind == NAMES)
-        return feature_rows(parts, self.flags, self.names, self._lengths, (in_paragraph, in_document), asks)
-
-    def _first_stage(self, query: Query, asked: TimeAsked, total: float) -> tuple[np.ndarray, ...]:
-        """Per passage, each over the question's total idf: its own BM25, its paragraph's, its title's, and
-        how well its document's date fits the time asked."""
+    def _first_stage(self, query: Query, asked: TimeAsked, total: float) -> tuple[np.ndarray, np.ndarray]:
         terms, f = query.terms, self.fields
-        scale = np.float32(total)
-        own = self.index.dense(terms) / scale
-        para = f.paragraphs.dense(terms)[f.passage_paragraph] / scale
-        title = (f.titles.dense(terms) / scale)[self.passage_doc]
-        date = np.zeros_like(own) if asked.empty else self.dates.match(asked).astype(np.float32)[self.passage_doc]
-        return own, para, title, date
-
-    def _document_cover(self, query: Query, docs: np.ndarray) -> np.ndarray:
-        """(pool × concept): 1 where the sentence's document has the concept in any sentence or its title."""
-        start, end = self._doc_first[docs], self._doc_first[docs + 1]
-        out = np.zeros((len(docs), len(query.concepts)), dtype=np.float64)
-        for i, concept in enumerate(query.concepts):
-            for name in concept.term_names:
-                postings = self.index.postings(name)[0]
-                if len(postings):
-                    out[:, i] = np.maximum(out[:, i], np.searchsorted(postings, start) < np.searchsorted(postings, end))
-            out[:, i] = np.maximum(out[:, i], _member(self.fields.titles, concept.term_names, docs))
-        return out
+        own = self.index.dense(terms)
+        para = f.paragraphs.dense(terms)[f.passage_paragraph]
+        doc = self.w.title * f.titles.dense(terms)
+        if not asked.empty:
+            doc = doc + self.w.date * total * self.dates.match(asked)
+        score = own + self.w.paragraph * para + doc[self.passage_doc]
+        return score / np.float32(total), (own > 0) | (para > 0)
 
     def _found(self, query: Query, pool: np.ndarray, asked: TimeAsked) -> tuple[np.ndarray, np.ndarray]:
         """(pool × concept) arrays: how far each concept is found counting context, and in the sentence."""
