@@ -15,6 +15,7 @@ JUNK = {
         "Thanks, Peter.",
         "Thank you all so much.",
         "I want to thank the Mayor for the warm welcome and hospitality.",
+        "And thank you, everyone, for taking time out of your Sunday to join us to preview the summit.",
     ],
     "question": ["Q Will the President call him today?", "So what is the plan for next week?"],
     "chatter": ["Let me answer the second question first.", "Go ahead, Ed."],
