@@ -23,11 +23,10 @@ from bot.search.index import BM25Index
 from bot.search.query import Query, concept_weight
 from bot.search.retrieve import distinct
 from bot.search.semantic import Semantic
-from bot.search.traits import NUMBER, QUESTION, TIME
+from bot.search.traits import AMOUNT, NUMBER, QUESTION, TIME
 
-_HOW_MANY = re.compile(
-    r"\bhow (many|much|big|large|long|far|old)\b|\bwhat (share|percentage|proportion|number|amount)\b"
-)
+_HOW_MANY = re.compile(r"\bhow (many|long|far|old)\b|\bwhat number\b")
+_HOW_MUCH = re.compile(r"\bhow (much|big|large)\b|\bwhat (share|percentage|proportion|amount|sum)\b")
 _WHEN = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b")
 _WHO = re.compile(
     r"^\W*(who|whom|whose)\b"
@@ -48,6 +47,8 @@ class Ranked:
 def answer_kind(text: str) -> int:
     """The trait an answer should have: a number for "how many", a time word for "when" (0: any)."""
     lower = text.lower()
+    if _HOW_MUCH.search(lower):
+        return AMOUNT
     if _HOW_MANY.search(lower):
         return NUMBER
     if _WHEN.search(lower):

@@ -1,6 +1,7 @@
-"""What kind of sentence a passage is, as flags computed once per load: a question (rarely an answer), one
-with a number or amount (for "how many/how much"), one with a time word (for "when"), and one that opens
-by pointing back ("This…", "It…", "They…"), which is shown with the sentence before it."""
+"""What kind of sentence a passage is, as flags computed once per load: a question (rarely an answer),
+one with a number (for "how many"), one with an amount of money or a share (for "how much"), one with a
+time word (for "when"), and one that opens by pointing back ("This…", "It…", "They…"), which is shown with
+the sentence before it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 
 from bot.search.analyzer import normalise
 
-QUESTION, NUMBER, TIME, BACKREF = 1, 2, 4, 8
+QUESTION, NUMBER, TIME, BACKREF, AMOUNT = 1, 2, 4, 8, 32
 
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
@@ -26,6 +27,7 @@ _TIME_WORDS = frozenset(
 _TIME_PHRASE = re.compile(r"\b(this (morning|week|month|year)|last (week|month|year))\b|\b(19|20)\d\d\b")
 _WORDS = re.compile(r"[a-z]+")
 _FIGURE = re.compile(r"[\d$%£€]")
+_AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?%|\d\s(million|billion|trillion|percent)\b")
 _BACKREF = re.compile(r"^\W*(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the latter|both)\b")
 
 
@@ -35,6 +37,7 @@ def traits(text: str) -> int:
     words = set(_WORDS.findall(key))
     flags = QUESTION if key.rstrip("\"')]*_ ").endswith("?") else 0
     flags |= NUMBER if _FIGURE.search(key) or not words.isdisjoint(_NUMBER_WORDS) else 0
+    flags |= AMOUNT if flags & NUMBER and _AMOUNT.search(key) else 0
     flags |= TIME if not words.isdisjoint(_TIME_WORDS) or _TIME_PHRASE.search(key) else 0
     flags |= BACKREF if _BACKREF.match(key) else 0
     return flags

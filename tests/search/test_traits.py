@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.traits import BACKREF, NUMBER, QUESTION, TIME, name_count, traits
+from bot.search.traits import AMOUNT, BACKREF, NUMBER, QUESTION, TIME, name_count, traits
+from tests.helpers import write_doc
 
 
 @pytest.mark.parametrize(
@@ -12,7 +13,9 @@ from bot.search.traits import BACKREF, NUMBER, QUESTION, TIME, name_count, trait
     [
         ("Is it really an alternative to Russian pipeline gas?", QUESTION),
         ("This entails joint drills.", BACKREF),
-        ("They spent $1.85 billion today.", NUMBER | TIME | BACKREF),
+        ("They spent $1.85 billion today.", NUMBER | AMOUNT | TIME | BACKREF),
+        ("Tariffs rise from 25% to 100 percent.", NUMBER | AMOUNT),
+        ("Leaders from 36 countries came.", NUMBER),
         ("**It** was 2021", NUMBER | TIME | BACKREF),
         ("We met last week in Paris.", TIME),
         ("Three ships sailed.", NUMBER),
@@ -26,3 +29,15 @@ def test_traits(text: str, flags: int) -> None:
 def test_names_are_counted_after_the_first_word() -> None:
     assert name_count("The leaders of Japan, Australia and New Zealand met in Vilnius.") == 5
     assert name_count("Nothing capitalised here.") == 0
+
+
+def test_how_much_prefers_a_sentence_with_an_amount(make_bot, tmp_path) -> None:
+    write_doc(
+        tmp_path,
+        "deal.md",
+        "Signed in July 2025, this agreement is not merely a trade deal between Japan and the United States: "
+        "it is the first strategic realignment of the Japan-US economic relationship.\n\n"
+        "Japan will invest $550 billion in American industries under the deal.",
+    )
+    answer = make_bot()("!ask How much is Japan investing in the US under the trade deal?")
+    assert "$550 billion" in answer.excerpts[0].text
