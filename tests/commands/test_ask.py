@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.model import Status
+from tests.helpers import write_doc
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,27 @@ def test_spelling_variant_finds_the_british_spelling(seed_bot) -> None:
 
 def test_bare_question_in_chat_means_ask(seed_bot) -> None:
     assert seed_bot("Who is Chris Hipkins?").command == "ask"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did the envoy seek a ceasefire?", "sought a ceasefire"),
+        ("When did Russia walk away from the treaty?", "withdrew from the treaty"),
+        ("How much did the President ask lawmakers for?", "requested $33 billion"),
+        ("Who was chosen to replace the secretary general?", "successor"),
+    ],
+)
+def test_news_paraphrases_find_the_official_wording(make_bot, tmp_path, question: str, expected: str) -> None:
+    write_doc(tmp_path, "treaty.md", "Russia withdrew from the treaty in November 2023, officials confirmed.")
+    write_doc(tmp_path, "envoy.md", "The envoy sought a ceasefire in May. A ceasefire would help, the envoy said.")
+    write_doc(tmp_path, "aid.md", "The President requested $33 billion from lawmakers this spring.")
+    write_doc(tmp_path, "alliance.md", "Allies named the Dutch prime minister as the secretary general's successor.")
+    write_doc(
+        tmp_path,
+        "other.md",
+        "The President and Congress met in Washington to discuss the treaty. "
+        "Congress will ask the President about the treaty and the secretary general.",
+    )
+    answer = make_bot()(f"!ask {question}")
+    assert answer.excerpts and expected in answer.excerpts[0].text
