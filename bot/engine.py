@@ -27,7 +27,7 @@ from bot.search.fields import Fields
 from bot.search.index import BM25Index
 from bot.search.matchtext import MatchText
 from bot.search.query import Expander, Query, QueryBuilder
-from bot.search.rank import Ranked, Ranker
+from bot.search.rank import Ranked, Ranker, Words
 from bot.search.retrieve import Filters, Hit, retrieve
 from bot.search.semantic import Semantic
 from bot.search.traits import SentenceTraits
@@ -91,7 +91,15 @@ class Engine:
         ranking = config.settings.ranking
         semantic = Semantic(texts) if search.semantic == "wordllama" else None
         self.ranker = Ranker(
-            index, self.fields, self.dates, kb.passage_doc, self.flags, ranking, traits.names, semantic
+            index,
+            self.fields,
+            self.dates,
+            kb.passage_doc,
+            self.flags,
+            ranking,
+            traits.names,
+            semantic,
+            Words(lambda word: self.analyzer.stem([word])[0], lambda pid: self.kb.passage(pid).text),
         )
         self._memo: dict[str, object] = {}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.config.models import RankingSettings
+from bot.search.counted import counted_noun, counter
 from bot.search.dates import DocumentDates, TimeAsked, is_date_word
 from bot.search.fields import Fields
 from bot.search.index import BM25Index
@@ -33,6 +34,7 @@ _WHO = re.compile(
     r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
 )
 NAMES = 16  # the answer kind "names": who, which countries
+COUNT_CHECKED = 100  # best sentences checked for counting what "how many" asks about
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +69,13 @@ class Ranker:
         weights: RankingSettings,
         names: np.ndarray | None = None,
         semantic: Semantic | None = None,
+        words: Words | None = None,
     ) -> None:
         self.index, self.fields, self.dates = index, fields, dates
         self.passage_doc, self.flags, self.w = passage_doc, flags, weights
         self.names = names if names is not None else np.zeros(len(flags), dtype=np.uint8)
         self.semantic = semantic
+        self.words = words
         self._has_previous = np.r_[False, fields.passage_paragraph[1:] == fields.passage_paragraph[:-1]]
 
     def rank(
@@ -96,6 +100,7 @@ class Ranker:
         shares = weights / total
         cover = found @ shares
         score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
+        score += self._counts(pool, score, query.text)
         hard = np.array([not c.soft for c in query.concepts], dtype=bool)
         score[~(own[:, hard] > 0).any(axis=1)] = -np.inf  # context alone never makes an excerpt: it must share a word
         order = np.lexsort((pool, -score))
@@ -154,6 +159,25 @@ class Ranker:
         if self.semantic is not None:
             out = out + self.w.semantic * self.semantic.similarity(text, pool)
         return out
+
+    def _counts(self, pool: np.ndarray, score: np.ndarray, text: str) -> np.ndarray:
+        """For "how many X": the answer-type weight again for the best sentences whose number counts X."""
+        out = np.zeros(len(pool))
+        noun = counted_noun(text) if self.words is not None else None
+        if noun is None or answer_kind(text) != NUMBER:
+            return out
+        counts = counter(self.words.stem(noun))
+        for i in np.argsort(-score, kind="stable")[:COUNT_CHECKED]:
+            out[i] = self.w.answer_type * counts(self.words.text(int(pool[i])))
+        return out
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the ranker may read beyond the index: a word's stem and a passage's text."""
+
+    stem: Callable[[str], str]
+    text: Callable[[int], str]
 
 
 def _best(ids: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:

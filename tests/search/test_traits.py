@@ -41,3 +41,14 @@ def test_how_much_prefers_a_sentence_with_an_amount(make_bot, tmp_path) -> None:
     )
     answer = make_bot()("!ask How much is Japan investing in the US under the trade deal?")
     assert "$550 billion" in answer.excerpts[0].text
+
+
+def test_how_many_prefers_a_number_that_counts_what_is_asked(make_bot, tmp_path) -> None:
+    write_doc(
+        tmp_path,
+        "summit.md",
+        "Five working groups met twice before the summit, with countries taking turns as hosts.\n\n"
+        "Over two days, the summit brought together leaders from 36 countries and the European Union.",
+    )
+    answer = make_bot()("!ask How many countries were at the summit?")
+    assert "36 countries" in answer.excerpts[0].text

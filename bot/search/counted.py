@@ -1,0 +1,33 @@
+"""For "how many X" questions: does a sentence count X ("leaders from 36 countries", "three objects")?
+
+A sentence with a number is a candidate answer to any "how many"; one whose number counts the thing asked
+about is a better one. Checked at question time on the best-scored sentences only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_ASKED = re.compile(r"\bhow many ([a-z][a-z'-]*)(?: ([a-z][a-z'-]*))?")
+_NOT_NOUNS = frozenset("other more new additional total separate different more of".split())
+_COUNT = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|hundreds?|thousands?|millions?|dozens?|several)"
+)
+
+
+def counted_noun(question: str) -> str | None:
+    """The word a "how many" question counts ("how many other flying objects" → "flying"… → its noun)."""
+    found = _ASKED.search(question.lower())
+    if not found:
+        return None
+    first, second = found.groups()
+    return second if first in _NOT_NOUNS and second else first
+
+
+def counter(noun_stem: str) -> Callable[[str], bool]:
+    """A test for sentences where a number counts the noun, within two words before it ("36 countries",
+    "two freight cars", "12,000 Ukrainian troops"); the stem is matched as a prefix (country → countries)."""
+    pattern = re.compile(rf"\b{_COUNT}\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(noun_stem)}")
+    return lambda text: bool(pattern.search(text.lower()))
