@@ -24,11 +24,12 @@ from bot.search.index import BM25Index
 from bot.search.query import Query, concept_weight
 from bot.search.retrieve import distinct
 from bot.search.semantic import Semantic
-from bot.search.traits import AMOUNT, NUMBER, QUESTION, TIME
+from bot.search.traits import AMOUNT, NUMBER, QUESTION, TIME, YEAR
 
 _HOW_MANY = re.compile(r"\bhow (many|long|far|old)\b|\bwhat number\b")
 _HOW_MUCH = re.compile(r"\bhow (much|big|large)\b|\bwhat (share|percentage|proportion|amount|sum)\b")
-_WHEN = re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b")
+_WHEN = re.compile(r"\bwhen\b|\bwhat (date|day|month)\b")
+_WHAT_YEAR = re.compile(r"\b(what|which) (year|decade|century)\b|\bwhat years\b")
 _WHO = re.compile(
     r"^\W*(who|whom|whose)\b"
     r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
@@ -53,6 +54,8 @@ def answer_kind(text: str) -> int:
         return AMOUNT
     if _HOW_MANY.search(lower):
         return NUMBER
+    if _WHAT_YEAR.search(lower):
+        return YEAR
     if _WHEN.search(lower):
         return TIME
     return NAMES if _WHO.search(lower) else 0

@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.search.analyzer import normalise
 
-QUESTION, NUMBER, TIME, BACKREF, AMOUNT = 1, 2, 4, 8, 32
+QUESTION, NUMBER, TIME, BACKREF, AMOUNT, YEAR = 1, 2, 4, 8, 32, 64
 
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
@@ -24,7 +24,8 @@ _TIME_WORDS = frozenset(
     "today yesterday tonight january february march april may june july august september october november "
     "december".split()
 )
-_TIME_PHRASE = re.compile(r"\b(this (morning|week|month|year)|last (week|month|year))\b|\b(19|20)\d\d\b")
+_TIME_PHRASE = re.compile(r"\b(this (morning|week|month|year)|last (week|month|year))\b")
+_YEAR = re.compile(r"\b(1[0-9]|20)\d\d(s|\b)")
 _WORDS = re.compile(r"[a-z]+")
 _FIGURE = re.compile(r"[\d$%£€]")
 _AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?%|\d\s(million|billion|trillion|percent)\b")
@@ -38,6 +39,7 @@ def traits(text: str) -> int:
     flags = QUESTION if key.rstrip("\"')]*_ ").endswith("?") else 0
     flags |= NUMBER if _FIGURE.search(key) or not words.isdisjoint(_NUMBER_WORDS) else 0
     flags |= AMOUNT if flags & NUMBER and _AMOUNT.search(key) else 0
+    flags |= YEAR | TIME if flags & NUMBER and _YEAR.search(key) else 0
     flags |= TIME if not words.isdisjoint(_TIME_WORDS) or _TIME_PHRASE.search(key) else 0
     flags |= BACKREF if _BACKREF.match(key) else 0
     return flags

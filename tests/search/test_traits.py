@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.traits import AMOUNT, BACKREF, NUMBER, QUESTION, TIME, name_count, traits
+from bot.search.traits import AMOUNT, BACKREF, NUMBER, QUESTION, TIME, YEAR, name_count, traits
 from tests.helpers import write_doc
 
 
@@ -16,7 +16,8 @@ from tests.helpers import write_doc
         ("They spent $1.85 billion today.", NUMBER | AMOUNT | TIME | BACKREF),
         ("Tariffs rise from 25% to 100 percent.", NUMBER | AMOUNT),
         ("Leaders from 36 countries came.", NUMBER),
-        ("**It** was 2021", NUMBER | TIME | BACKREF),
+        ("**It** was 2021", NUMBER | TIME | YEAR | BACKREF),
+        ("Louis XIII died in 1643.", NUMBER | TIME | YEAR),
         ("We met last week in Paris.", TIME),
         ("Three ships sailed.", NUMBER),
         ("Nothing here.", 0),
@@ -52,3 +53,15 @@ def test_how_many_prefers_a_number_that_counts_what_is_asked(make_bot, tmp_path)
     )
     answer = make_bot()("!ask How many countries were at the summit?")
     assert "36 countries" in answer.excerpts[0].text
+
+
+def test_what_year_prefers_a_sentence_with_a_year(make_bot, tmp_path) -> None:
+    write_doc(
+        tmp_path,
+        "king.md",
+        "The old king of the island died today.\n\n"
+        "Historians agree that the old king of the island, a patron of the arts, died in 1643 after a long reign.",
+    )
+    write_doc(tmp_path, "calendar.md", "The island's year begins in spring.")
+    answer = make_bot()("!ask In what year did the old king of the island die?")
+    assert "1643" in answer.excerpts[0].text
