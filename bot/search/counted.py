@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 _ASKED = re.compile(r"\bhow many ([a-z][a-z'-]*)(?: ([a-z][a-z'-]*))?")
-_NOT_NOUNS = frozenset("other more new additional total separate different more of".split())
+_NOT_NOUNS = frozenset("other more new additional total separate different of".split())
 _COUNT = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|hundreds?|thousands?|millions?|dozens?|several)"
@@ -18,7 +18,8 @@ _COUNT = (
 
 
 def counted_noun(question: str) -> str | None:
-    """The word a "how many" question counts ("how many other flying objects" → "flying"… → its noun)."""
+    """The word a "how many" question counts: "how many countries" → "countries"; after "other", "more",
+    "new" … the word that follows ("how many other objects" → "objects")."""
     found = _ASKED.search(question.lower())
     if not found:
         return None

@@ -48,7 +48,8 @@ class Ranked:
 
 
 def answer_kind(text: str) -> int:
-    """The trait an answer should have: a number for "how many", a time word for "when" (0: any)."""
+    """The trait an answer should have: an amount for "how much", a number for "how many", a year for "what
+    year", a time word for "when", names for "who" (0: any)."""
     lower = text.lower()
     if _HOW_MUCH.search(lower):
         return AMOUNT

@@ -1,7 +1,7 @@
 """What kind of sentence a passage is, as flags computed once per load: a question (rarely an answer),
 one with a number (for "how many"), one with an amount of money or a share (for "how much"), one with a
-time word (for "when"), and one that opens by pointing back ("This…", "It…", "They…"), which is shown with
-the sentence before it."""
+year (for "what year"; a year is also a time), one with a time word (for "when"), and one that opens by
+pointing back ("This…", "It…", "They…"), which is shown with the sentence before it."""
 
 from __future__ import annotations
 
