@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,7 +81,11 @@ class Engine:
         meta = frozenset(w for m in config.questions.meta_words for w in self.analyzer.words(m) or [m.lower()])
         self._terms: dict[tuple[str, ...], list[str]] = {}
         self.fields = Fields.build(kb, index, self.analyzer, search.k1, search.b)
-        families = learn_families(self.fields.paragraphs, search.family_lift) if search.family_lift else {}
+        families = (
+            learn_families(self.fields.paragraphs, search.family_lift, is_name=self._written_capitalised)
+            if search.family_lift
+            else {}
+        )
         soft = config.questions.soft_words
         self.questions = QueryBuilder(
             self.analyzer, expander, meta, soft, search.related_weight, families, search.family_weight
@@ -192,6 +197,21 @@ class Engine:
     def junk_kind(self, pid: int) -> str | None:
         """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""
         return self.quality.kinds[self.quality_codes[pid]] or None
+
+    def _written_capitalised(self, term: str, sample: int = 5) -> bool:
+        """Whether the documents write the word as a name: capitalised mid-sentence and never in lower
+        case, in the first few sentences that have it."""
+        seen = False
+        for pid in self.index.postings(term)[0][:sample].tolist():
+            text = self.passage(pid).text
+            for match in re.finditer(rf"\b{re.escape(term)}\b", text, re.I):
+                before = text[: match.start()].rstrip()
+                if not before or before[-1] in '.!?:"“(':
+                    continue  # a sentence's first word is capitalised anyway
+                if not match.group()[0].isupper():
+                    return False
+                seen = True
+        return seen
 
     def passage(self, pid: int) -> Passage:
         return self.kb.passage(pid)

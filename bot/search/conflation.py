@@ -3,12 +3,15 @@ leader / leadership, Romania / Romanian) joined when the corpus uses them togeth
 
 Candidates are pairs of index terms where one is the other plus a derivational ending; a pair is kept when
 the two occur in the same paragraph at least `min_lift` times as often as chance and at least twice
-(Xu & Croft's corpus-based stemming, with lift in place of EMIM); a place name ending in "a" and its
-"-an" adjective are joined on sight, as they may never meet in one paragraph. A curated list lives in
+(Xu & Croft's corpus-based stemming, with lift in place of EMIM); a name ending in "a" (`is_name`: the
+documents write it capitalised) and its "-an" adjective are joined on sight, as they may never meet in one
+paragraph (Sahara / Saharan, but not media / median). A curated list lives in
 config/aliases.yaml `families` for what a small knowledge base cannot show.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -22,7 +25,12 @@ MIN_STEM = 4
 MIN_FREQUENCY = 2
 
 
-def learn_families(paragraphs: BM25Index, min_lift: float = 3.0, min_together: int = 2) -> dict[str, list[str]]:
+def learn_families(
+    paragraphs: BM25Index,
+    min_lift: float = 3.0,
+    min_together: int = 2,
+    is_name: Callable[[str], bool] = lambda term: False,
+) -> dict[str, list[str]]:
     """term → the other terms of its family, from a paragraph-level index."""
     df = np.diff(paragraphs.ptr)
     vocab = paragraphs.vocab
@@ -31,7 +39,7 @@ def learn_families(paragraphs: BM25Index, min_lift: float = 3.0, min_together: i
     for stem, tid in vocab.items():
         if len(stem) < MIN_STEM or not stem.isalpha():
             continue
-        if stem.endswith("a") and stem + "n" in vocab:  # Sahara / Saharan, Korea / Korean: no evidence needed
+        if stem.endswith("a") and stem + "n" in vocab and is_name(stem):  # Sahara / Saharan, Korea / Korean
             _join(families, stem, stem + "n")
         if df[tid] < MIN_FREQUENCY:
             continue

@@ -59,7 +59,7 @@ class Expander:
 
     def _add_group(self, members: list[str], weight: float) -> None:
         phrases = [tuple(self.analyzer.heads(m)) for m in members]
-        expansions = [self.analyzer.terms(m) for m in members]
+        expansions = [_joined_or_all(self.analyzer.terms(m)) for m in members]
         for i, phrase in enumerate(phrases):
             others = [e for j, e in enumerate(expansions) if j != i and e and phrases[j] != phrase]
             if phrase and others:
@@ -123,6 +123,13 @@ class QueryBuilder:
             return Concept(group, [WeightedTerm(t) for t in stems] + [WeightedTerm(f, self.family_weight) for f in kin])
         terms = [WeightedTerm(t, 1.0 if i == 0 else self.soft_weight) for i, t in enumerate(dict.fromkeys(soft))]
         return Concept(group, terms, soft=True)
+
+
+def _joined_or_all(terms: list[str]) -> list[str]:
+    """A multi-word alias is searched as its joined term ("walk away" → walk_away), not as each of its words:
+    "away" alone is no withdrawal, "presence" alone no military presence."""
+    joined = [t for t in terms if "_" in t]
+    return joined or terms
 
 
 def concept_weight(index: BM25Index, concept: Concept) -> float:

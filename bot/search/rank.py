@@ -26,10 +26,12 @@ from bot.search.retrieve import distinct
 from bot.search.semantic import Semantic
 from bot.search.traits import AMOUNT, NUMBER, QUESTION, TIME, YEAR
 
-_HOW_MANY = re.compile(r"\bhow (many|long|far|old)\b|\bwhat number\b")
-_HOW_MUCH = re.compile(r"\bhow (much|big|large)\b|\bwhat (share|percentage|proportion|amount|sum)\b")
+_HOW_MANY = re.compile(r"\bhow (many|long|far|old|big|large)\b|\bwhat number\b")
+_HOW_MUCH = re.compile(
+    r"\bhow much\b(?! (time|longer|later|earlier|more time))|\bwhat (share|percentage|proportion|amount|sum)\b"
+)
 _WHEN = re.compile(r"\bwhen\b|\bwhat (date|day|month)\b")
-_WHAT_YEAR = re.compile(r"\b(what|which) (year|decade|century)\b|\bwhat years\b")
+_WHAT_YEAR = re.compile(r"\b(what|which) (year|years|decade)\b")
 _WHO = re.compile(
     r"^\W*(who|whom|whose)\b"
     r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"

@@ -25,15 +25,17 @@ _TIME_WORDS = frozenset(
     "december".split()
 )
 _TIME_PHRASE = re.compile(r"\b(this (morning|week|month|year)|last (week|month|year))\b")
-_YEAR = re.compile(r"\b(1[0-9]|20)\d\d(s|\b)")
+_YEAR = re.compile(r"(?<![\d.,])\b(1[0-9]|20)\d\d(s|\b)(?![.,]\d)")
 _WORDS = re.compile(r"[a-z]+")
 _FIGURE = re.compile(r"[\d$%£€]")
-_AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?%|\d\s(million|billion|trillion|percent)\b")
+_AMOUNT = re.compile(
+    r"[$£€¥]\s?\d|\d\s?%|\d\s?(bn|tn)\b|\d\s(million|billion|trillion|percent|per cent|dollars|euros|pounds|yen)\b"
+)
 _BACKREF = re.compile(r"^\W*(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the latter|both)\b")
 
 
 def traits(text: str) -> int:
-    """One pass over the words and two small regexes (this runs on every sentence at every load)."""
+    """One pass over the words and a few small regexes (this runs on every sentence at every load)."""
     key = normalise(text).strip()
     words = set(_WORDS.findall(key))
     flags = QUESTION if key.rstrip("\"')]*_ ").endswith("?") else 0

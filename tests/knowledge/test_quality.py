@@ -47,6 +47,7 @@ KEEP = [
     "Jake Sullivan will travel to Beijing next week for meetings with senior officials to discuss export controls.",
     "By the authority vested in me as President, I hereby designate Kenya as a Major Non-NATO Ally.",
     "There is no question that the sanctions are working.",
+    "Thanks to sanctions, Japan and Korea decided to join us in the new coalition of 12 countries.",
     "Libya immediately announced it would embargo oil shipments to the United States.",
     "We welcome the arms embargo on the junta.",
     "Our message is clear: we stand with Ukraine.",

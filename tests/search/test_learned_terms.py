@@ -45,10 +45,19 @@ def test_word_families_are_learned_from_paragraphs_used_together() -> None:
 
 def test_a_place_and_its_adjective_are_one_family_without_meeting() -> None:
     paragraphs = [["dust", "sahara", "amazon"], ["saharan", "trade", "route"], ["korea", "talks"], ["korean", "war"]]
-    paragraphs += [["idea", "plan"]] * 3
-    families = learn_families(BM25Index.build(paragraphs), min_lift=3.0, min_together=2)
+    paragraphs += [["media", "report"], ["median", "income"], ["idea", "plan"]]
+    names = {"sahara", "korea"}.__contains__  # how the documents write them: capitalised
+    families = learn_families(BM25Index.build(paragraphs), min_lift=3.0, min_together=2, is_name=names)
     assert families["saharan"] == ["sahara"] and families["korea"] == ["korean"]
+    assert "media" not in families  # a common word: the median is not the media's
     assert "idea" not in families  # no "idean": nothing to join
+
+
+def test_a_common_word_ending_in_a_is_not_a_name(make_bot, tmp_path) -> None:
+    write_doc(tmp_path, "a.md", "The media reported the vote. Median income rose. Wind carries dust from the Sahara.")
+    engine = make_bot().engine
+    assert engine.questions.families.get("saharan") is None  # no "Saharan" anywhere: nothing to join
+    assert "median" not in engine.questions.families.get("media", [])
 
 
 def test_an_adjective_of_a_place_finds_the_place(make_bot, tmp_path) -> None:

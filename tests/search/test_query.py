@@ -33,3 +33,11 @@ def test_one_concept_per_word_typed() -> None:
         ["indo", "pacific", "indopacific"],
         ["partners"],
     ]
+
+
+def test_a_multi_word_alias_is_searched_as_its_phrase_not_its_words() -> None:
+    analyzer = Analyzer(phrases=["walk away"])
+    expander = Expander(analyzer, Aliases(related={"withdraw": ["walk away"]}), related_weight=0.5)
+    terms = {t.term for t in QueryBuilder(analyzer, expander).build("did russia withdraw").terms}
+    assert "walk_away" in terms
+    assert not {"walk", "away"} & terms  # "they walked home" or "away games" are no withdrawal

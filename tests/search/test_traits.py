@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.counted import counted_noun, counter
 from bot.search.traits import AMOUNT, BACKREF, NUMBER, QUESTION, TIME, YEAR, name_count, traits
 from tests.helpers import write_doc
 
@@ -18,6 +19,8 @@ from tests.helpers import write_doc
         ("Leaders from 36 countries came.", NUMBER),
         ("**It** was 2021", NUMBER | TIME | YEAR | BACKREF),
         ("Louis XIII died in 1643.", NUMBER | TIME | YEAR),
+        ("Pi is about 3.1415.", NUMBER),
+        ("It cost 5bn euros, up 3 per cent.", NUMBER | AMOUNT | BACKREF),
         ("We met last week in Paris.", TIME),
         ("Three ships sailed.", NUMBER),
         ("Nothing here.", 0),
@@ -65,3 +68,26 @@ def test_what_year_prefers_a_sentence_with_a_year(make_bot, tmp_path) -> None:
     write_doc(tmp_path, "calendar.md", "The island's year begins in spring.")
     answer = make_bot()("!ask In what year did the old king of the island die?")
     assert "1643" in answer.excerpts[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("How many countries came?", "countries"),
+        ("how many of the countries voted", "countries"),
+        ("How many other objects were shot down?", "objects"),
+        ("How many US troops are in Poland?", "troops"),
+        ("How many of them came?", None),
+        ("Who came?", None),
+    ],
+)
+def test_the_word_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    assert counted_noun(question) == noun
+
+
+def test_a_number_counts_the_noun_only_right_before_it() -> None:
+    counts = counter("countri")
+    assert counts("Leaders from 36 countries came.") and counts("twelve partner countries")
+    assert not counts("In 2022, countries agreed.")  # the year is not a count
+    assert not counts("Five working groups met with the countries.")
+    assert not counter("us")("3 users")  # too short a stem to match safely
