@@ -135,11 +135,10 @@ class Questions(Strict):
     @classmethod
     def _patterns(cls, intents: dict[str, list[str]]) -> dict[str, list[str]]:
         for command, patterns in intents.items():
-            for pattern in patterns:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ValueError(f"{command}: {pattern!r} is not a valid regular expression: {exc}") from exc
+            try:
+                check_regexes(patterns)
+            except ValueError as exc:
+                raise ValueError(f"{command}: {exc}") from exc
         return intents
 
 

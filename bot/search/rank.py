@@ -105,8 +105,10 @@ class Ranker:
         found, own = self._found(query, pool, asked)
         shares = weights / total
         cover = found @ shares
-        score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text)
-        score += self._counts(pool, score, query.text)
+        kind = answer_kind(query.text)
+        score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text, kind)
+        if kind == NUMBER:
+            score += self._counts(pool, score, query.text)
         hard = np.array([not c.soft for c in query.concepts], dtype=bool)
         score[~(own[:, hard] > 0).any(axis=1)] = -np.inf  # context alone never makes an excerpt: it must share a word
         order = np.lexsort((pool, -score))
@@ -154,10 +156,9 @@ class Ranker:
             found[:, i] = np.maximum(s, context)
         return found, own
 
-    def _traits(self, pool: np.ndarray, text: str) -> np.ndarray:
+    def _traits(self, pool: np.ndarray, text: str, kind: int) -> np.ndarray:
         flags = self.flags[pool]
         out = -self.w.question_penalty * ((flags & QUESTION) > 0)
-        kind = answer_kind(text)
         if kind == NAMES:
             out = out + self.w.answer_type * np.minimum(self.names[pool], 8) / 8
         elif kind:
@@ -170,7 +171,7 @@ class Ranker:
         """For "how many X": the answer-type weight again for the best sentences whose number counts X."""
         out = np.zeros(len(pool))
         noun = counted_noun(text) if self.words is not None else None
-        if noun is None or answer_kind(text) != NUMBER:
+        if noun is None:
             return out
         counts = counter(self.words.stem(noun))
         for i in np.argsort(-score, kind="stable")[:COUNT_CHECKED]:
