@@ -52,16 +52,20 @@ def jaccard(a: str, b: str) -> float:
     return len(x & y) / len(x | y) if x | y else 1.0
 
 
-def threats_table(bot: Dispatcher, entries: list[dict]) -> tuple[list[str], int, int]:
-    lines, good, junk_total = [], 0, 0
-    for entry in entries:
+def threats_table(bot: Dispatcher, entries: list[dict]) -> tuple[list[str], dict[str, int], int]:
+    """Per entry: expected quotes and junk examples among the top 5; entries with >= 2 hits per half
+    (even positions tune, odd positions held out)."""
+    lines, good, junk_total = [], {"tune": 0, "held-out": 0}, 0
+    for entry, half in halves(entries, "threats"):
         answer = bot.handle(entry["command"])
         texts = [norm(e.text) for e in answer.excerpts[:TOP]]
         hits = sum(any(norm(q) in t for q in entry["expect_any"]) for t in texts)
         junk = sum(any(norm(j["text"]) in t or t in norm(j["text"]) for t in texts) for j in entry["junk_examples"])
-        good += hits >= 2
+        good[half] += hits >= 2
         junk_total += junk
-        lines.append(f"  {entry['command']:28s} expected in top {TOP}: {hits}   junk shown: {junk}   ({answer.title})")
+        lines.append(
+            f"  {entry['command']:28s} {half:8s} expected in top {TOP}: {hits}   junk shown: {junk}   ({answer.title})"
+        )
     return lines, good, junk_total
 
 
@@ -156,7 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"threats ({len(data['threats'])} entries, {engine.stats.documents} documents)")
     print("\n".join(lines))
     entries = len(data["threats"])
-    print(f"  entries with >= 2 expected quotes in the top {TOP}: {good}/{entries}; junk examples shown: {junk}")
+    split = f"tune {good['tune']}/{(entries + 1) // 2}, held-out {good['held-out']}/{entries // 2}"
+    total = good["tune"] + good["held-out"]
+    print(f"  entries with >= 2 expected quotes in the top {TOP}: {total}/{entries} ({split})")
+    print(f"  junk examples shown: {junk}")
     print(f"junk filter on {len(data['junk'])} junk / {len(data['keep'])} keep sentences")
     print("\n".join(filter_table(engine, data)))
     threats, summaries = answers_for_duplicates(bot, data["threats"])
