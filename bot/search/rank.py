@@ -37,6 +37,9 @@ _WHO = re.compile(
     r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
 )
 NAMES = 16  # the answer kind "names": who, which countries
+# A word that names the kind of answer asked ("in what year", "on what date") is found in a sentence that
+# has that kind of answer: "a siege by the royal army in 1622" answers "in what year" without "year".
+KIND_WORDS = {YEAR: ("year", "years", "decade"), TIME: ("date", "day", "month"), NUMBER: ("number",)}
 COUNT_CHECKED = 100  # best sentences checked for counting what "how many" asks about
 
 
@@ -102,10 +105,10 @@ class Ranker:
         if not len(ids):
             return []
         pool = _best(ids, first[ids], self.w.pool)
-        found, own = self._found(query, pool, asked)
+        kind = answer_kind(query.text)
+        found, own = self._found(query, pool, asked, kind)
         shares = weights / total
         cover = found @ shares
-        kind = answer_kind(query.text)
         score = first[pool] + self.w.coverage * cover + self._traits(pool, query.text, kind)
         if kind == NUMBER:
             score += self._counts(pool, score, query.text)
@@ -132,7 +135,7 @@ class Ranker:
         score = own + self.w.paragraph * para + doc[self.passage_doc]
         return score / np.float32(total), (own > 0) | (para > 0)
 
-    def _found(self, query: Query, pool: np.ndarray, asked: TimeAsked) -> tuple[np.ndarray, np.ndarray]:
+    def _found(self, query: Query, pool: np.ndarray, asked: TimeAsked, kind: int) -> tuple[np.ndarray, np.ndarray]:
         """(pool × concept) arrays: how far each concept is found counting context, and in the sentence."""
         f, w = self.fields, self.w
         rows, docs = f.passage_paragraph[pool], self.passage_doc[pool]
@@ -152,6 +155,8 @@ class Ranker:
             )
             if in_date is not None and any(is_date_word(word, asked) for word in concept.words):
                 context = np.maximum(context, in_date)
+            if concept.words[-1] in KIND_WORDS.get(kind, ()):
+                s = np.maximum(s, (self.flags[pool] & kind) > 0)
             own[:, i] = s
             found[:, i] = np.maximum(s, context)
         return found, own

@@ -91,3 +91,12 @@ def test_a_number_counts_the_noun_only_right_before_it() -> None:
     assert not counts("In 2022, countries agreed.")  # the year is not a count
     assert not counts("Five working groups met with the countries.")
     assert not counter("us")("3 users")  # too short a stem to match safely
+
+
+def test_the_word_naming_the_answer_kind_is_found_in_a_sentence_of_that_kind(make_bot, tmp_path) -> None:
+    """ "What year" is answered by a sentence with a year, though it never says "year"."""
+    write_doc(tmp_path, "siege.md", "The siege ended in 1622.")
+    write_doc(tmp_path, "fleet.md", "Every year the fleet anchors off the coast.")
+    answer = make_bot()("!ask What year was the siege?")
+    assert "1622" in answer.excerpts[0].text
+    assert answer.data["answerability"] == "confident"
