@@ -198,13 +198,17 @@ class Engine:
         """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""
         return self.quality.kinds[self.quality_codes[pid]] or None
 
-    def _written_capitalised(self, term: str, sample: int = 5) -> bool:
-        """Whether the documents write the word as a name: capitalised mid-sentence and never in lower
-        case, in the first few sentences that have it."""
+    def written_as_name(self, word: str) -> bool:
+        """Whether the documents write this known word (as the vocabulary has it) as a name."""
+        return self._written_capitalised(self.analyzer.stem([word])[0], word)
+
+    def _written_capitalised(self, term: str, word: str | None = None, sample: int = 5) -> bool:
+        """Whether the documents write the word (default: the term itself) as a name: capitalised
+        mid-sentence and never in lower case, in the first few sentences that have the term."""
         seen = False
         for pid in self.index.postings(term)[0][:sample].tolist():
             text = self.passage(pid).text
-            for match in re.finditer(rf"\b{re.escape(term)}\b", text, re.I):
+            for match in re.finditer(rf"\b{re.escape(word or term)}\b", text, re.I):
                 before = text[: match.start()].rstrip()
                 if not before or before[-1] in '.!?:"“(':
                     continue  # a sentence's first word is capitalised anyway

@@ -2,7 +2,8 @@
 
 Typos are corrected first ("secratary" → "secretary"); a capitalised word no document has is a name,
 tried as a typo only when its correction is then confirmed by a confident match ("Karistadt" in a question
-about Wittenberg is Karlstadt; "Alberta" is not "Albert").
+about Wittenberg is Karlstadt; "Alberta" is not "Albert"), or by any match when only its letters were
+swapped ("Ghengis" is Genghis).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from bot.engine import Engine
 
 POOL = 10  # hits looked at for one that has every name typed
+SWAP_CUTOFF = 75  # spelling likeness (0-100) a name with swapped letters needs: "Ghandi" → Gandhi is 83
 RARE = 0.6  # a name counts as specific when its idf is at least this share of the largest possible
 
 
@@ -42,7 +44,7 @@ def answer_question(engine: Engine, question: str, k: int, exclude: np.ndarray |
     if corrections:
         query = engine.question(text)
     found = _search(engine, text, query, k, exclude, checked.unknown_names)
-    if checked.unknown_names and not corrections:
+    if checked.unknown_names:
         guessed = _guess_names(engine, text, checked.unknown_names, k, exclude)
         if guessed is not None:
             guessed.corrections = corrections + guessed.corrections
@@ -81,16 +83,28 @@ def _missing(query: Query, names: list[int], hits: list[Ranked], in_doc: np.ndar
 
 
 def _guess_names(engine: Engine, text: str, unknown: list[str], k: int, exclude: np.ndarray | None) -> Found | None:
-    fixed, corrections = text, []
+    """Each unknown name tried as its closest known word. The guess stands when the corrected question
+    is answered confidently, or at all when every name only had its letters swapped ("Ghengis" →
+    Genghis): a different real name is seldom spelled with exactly the same letters."""
+    fixed, corrections, swapped = text, [], True
     for name in unknown:
-        close = engine.vocabulary.closest(name.lower(), limit=1)
+        typed = name.lower()
+        same = [] if name.isupper() else _swapped(engine, typed)
+        close = same or engine.vocabulary.closest(typed, limit=1)
         if not close:
             return None
-        corrections.append((name, close[0]))
-        fixed = fixed.replace(name, close[0], 1)
+        swapped &= bool(same)
+        corrections.append((name, close[0][:1].upper() + close[0][1:]))  # shown as a name: "Genghis"
+        fixed = fixed.replace(name, close[0], 1)  # searched in lower case, so not checked again as a name
     query = engine.question(fixed)
     found = _search(engine, fixed, query, k, exclude, [])
-    if found.verdict is not Verdict.CONFIDENT:
+    if found.verdict is not Verdict.CONFIDENT and not (swapped and found.verdict is Verdict.CLOSEST):
         return None
     found.corrections = corrections
     return found
+
+
+def _swapped(engine: Engine, typed: str) -> list[str]:
+    """Known names spelled with exactly the letters typed, in another order."""
+    close = engine.vocabulary.closest(typed, limit=5, cutoff=SWAP_CUTOFF)
+    return [w for w in close if sorted(w) == sorted(typed) and engine.written_as_name(w)][:1]

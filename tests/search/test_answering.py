@@ -121,3 +121,24 @@ def test_the_same_words_in_two_documents_are_shown_once_with_where_else(make_bot
     assert sum("hold Russia accountable" in t for t in texts) == 1
     first = next(s for s in answer.sections if "hold Russia accountable" in s.excerpts[0].text)
     assert first.note == "Also in 1 other document."
+
+
+def test_a_name_typed_with_its_letters_swapped_is_corrected_even_for_weak_matches(make_bot, tmp_path) -> None:
+    write(tmp_path, "a.md", "The youngest son of Genghis Khan, Tolui, was born in 1192. The steppe was cold.")
+    answer = make_bot()("!ask Which of Ghengis Khan's children was youngest?")
+    assert answer.excerpts and "Tolui" in answer.excerpts[0].text
+    assert any("“Genghis” for “Ghengis”" in n for n in answer.notes)
+
+
+def test_a_misspelt_name_is_corrected_alongside_a_misspelt_word(make_bot, tmp_path) -> None:
+    write(tmp_path, "a.md", "The growth of Mnemiopsis in the Black Sea was promoted by warm water. Fish were few.")
+    answer = make_bot()("!ask What promoted the growrth of Mnemiposis in the Black Sea?")
+    assert answer.excerpts and "warm water" in answer.excerpts[0].text
+    assert answer.data["answerability"] == "confident"
+
+
+def test_a_different_real_name_is_not_taken_for_a_typo(make_bot, tmp_path) -> None:
+    write(tmp_path, "a.md", "The city welcomed Prince Albert. The provincial archive opened in 2023.")
+    write(tmp_path, "b.md", "The lunar lander touched down on the moon.")
+    assert not make_bot()("!ask How did the 2023 Alberta provincial election turn out?").excerpts
+    assert not make_bot()("!ask What did Ladner say about the lunar lander?").excerpts
