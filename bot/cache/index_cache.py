@@ -63,6 +63,8 @@ def save(path: Path, key: str, snap: Snapshot) -> None:
         "surface_terms": _json(list(words)),
         "surface_words": _json(list(words.values())),
         "frequency": np.array([snap.vocabulary.frequency.get(t, 0) for t in words], dtype=np.int64),
+        "spelling_words": _json(list(snap.vocabulary.uses)),
+        "spelling_uses": np.array(list(snap.vocabulary.uses.values()), dtype=np.int64),
         **snap.match.to_arrays(),
         **(snap.traits or SentenceTraits.build(_texts(snap.documents))).to_arrays(),
     }
@@ -81,7 +83,8 @@ def load(path: Path, texts: dict[str, str]) -> Snapshot:
     index = BM25Index.from_arrays({k.removeprefix(INDEX): v for k, v in a.items() if k.startswith(INDEX)})
     surface_terms = _unjson(a["surface_terms"])
     frequency = dict(zip(surface_terms, a["frequency"].tolist(), strict=True))
-    vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency)
+    uses = dict(zip(_unjson(a["spelling_words"]), a["spelling_uses"].tolist(), strict=True))
+    vocabulary = Vocabulary(dict(zip(surface_terms, _unjson(a["surface_words"]), strict=True)), frequency, uses)
     documents = _documents(a, texts)
     skipped = [(str(p), str(r)) for p, r in _unjson(a["skipped"])]
     match = MatchText.from_arrays(a)

@@ -13,13 +13,18 @@ from bot.search.lookup_budget import spend
 
 MEMO = 4096  # words whose closest matches are remembered (a repeated word costs one scan)
 SCAN_LIMIT = 5  # matches kept per scan; callers take the first `limit` of them
+MIN_USES = 2  # a word form other than its term's commonest is offered as a correction once used this often
 
 
 class Vocabulary:
-    def __init__(self, surfaces: dict[str, str], frequency: dict[str, int]) -> None:
+    def __init__(self, surfaces: dict[str, str], frequency: dict[str, int], uses: dict[str, int] | None = None) -> None:
+        """`uses`: how often each word form is written (every form of a term: "responsible" as well as the
+        commonest form of its stem, "response"); corrections are offered from these and the surfaces."""
         self.surfaces = surfaces  # term → its most frequent surface word
         self.frequency = frequency  # term → passages containing it
-        self._words = sorted({w for w in surfaces.values() if len(w) > 2 and not w.isdigit()})
+        self.uses = {w: n for w, n in (uses or {}).items() if n >= MIN_USES}
+        spelled = set(surfaces.values()) | set(self.uses)
+        self._words = sorted(w for w in spelled if len(w) > 2 and not w.isdigit())
         self._memo: dict[tuple[str, float], list[str]] = {}
 
     @classmethod
@@ -35,9 +40,11 @@ class Vocabulary:
             pairs.update(zip(terms, surfaces, strict=True))
             frequency.update(set(terms))
         surfaces_of: dict[str, str] = {}
-        for (term, surface), _ in pairs.most_common():
+        uses: Counter[str] = Counter()
+        for (term, surface), n in pairs.most_common():
             surfaces_of.setdefault(term, surface)
-        return cls(surfaces_of, dict(frequency))
+            uses[surface] += n
+        return cls(surfaces_of, dict(frequency), dict(uses))
 
     @classmethod
     def from_ids(
@@ -67,7 +74,10 @@ class Vocabulary:
         best = order[np.r_[True, pair_term[order][1:] != pair_term[order][:-1]]]
         chosen = zip(pair_term[best].tolist(), pair_word[best].tolist(), strict=True)
         surfaces_of = {term_names[t]: words[w] for t, w in chosen}
-        return cls(surfaces_of, frequency if frequency is not None else _passages_with(terms, lengths, term_names))
+        written = np.bincount(pair_word, weights=counts, minlength=len(words))
+        uses = {words[w]: int(written[w]) for w in np.flatnonzero(written >= MIN_USES).tolist()}
+        frequency = frequency if frequency is not None else _passages_with(terms, lengths, term_names)
+        return cls(surfaces_of, frequency, uses)
 
     def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
         """Known words closest in spelling to `word`, best first; [] once the command's lookup budget is spent
@@ -79,6 +89,7 @@ class Vocabulary:
             if not spend():
                 return []
             found = process.extract(word, self._words, scorer=fuzz.ratio, limit=SCAN_LIMIT, score_cutoff=cutoff)
+            found.sort(key=lambda m: (-round(m[1], 1), -self.uses.get(m[0], 0)))  # equally close: the commoner
             if len(self._memo) >= MEMO:
                 self._memo.clear()
             self._memo[key] = [w for w, _, _ in found if w != word]

@@ -28,6 +28,7 @@ def test_same_as_from_terms() -> None:
     got = Vocabulary.from_ids(np.array(terms), np.array(words), lengths, list(term_ids), list(word_ids))
     assert got.surfaces == reference.surfaces
     assert got.frequency == reference.frequency
+    assert got.uses == reference.uses
     assert got.closest("allise") == reference.closest("allise")
 
 
@@ -39,3 +40,20 @@ def test_frequency_from_the_index_is_the_same() -> None:
     index = BM25Index.build(passages)
     from_index = dict(zip(index.vocab, np.diff(index.ptr).tolist(), strict=True))
     assert from_index == Vocabulary.from_tokens([analyzer.tokens(t) for t in TEXTS]).frequency
+
+
+def test_every_word_form_used_often_enough_is_a_correction() -> None:
+    """ "responsible" shares its stem with the commoner "response", and is still offered for "resposible"."""
+    analyzer = Analyzer()
+    texts = ["The response was quick.", "A response came.", "The response team met."]
+    texts += ["Ministers are responsible.", "Officers are responsible."]
+    vocabulary = Vocabulary.from_tokens([analyzer.tokens(t) for t in texts])
+    assert vocabulary.surfaces[analyzer.stem(["responsible"])[0]] == "response"
+    assert vocabulary.closest("resposible", limit=1) == ["responsible"]
+
+
+def test_equally_close_words_offer_the_commoner_first() -> None:
+    analyzer = Analyzer()
+    texts = ["Our allies met.", "The allies agreed.", "Allies came.", "Aliens landed.", "Aliens left."]
+    vocabulary = Vocabulary.from_tokens([analyzer.tokens(t) for t in texts])
+    assert vocabulary.closest("alies", limit=1) == ["allies"]
