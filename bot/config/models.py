@@ -40,7 +40,7 @@ class AnswerSettings(Strict):
         0.6, ge=0.0, le=1.0, description="an !ask answer is confident when its best excerpt covers this share"
     )
     closest_coverage: float = Field(
-        0.35, ge=0.0, le=1.0, description="below confident, down to this share: shown as closest matches"
+        0.30, ge=0.0, le=1.0, description="below confident, down to this share: shown as closest matches"
     )
     summary_sentences: int = Field(4, ge=3, le=5)
     threats_k: int = Field(5, ge=1, le=10)
