@@ -66,7 +66,14 @@ def reqa_tallies(
     tallies = {"tune": Tally(), "held-out": Tally()}
     for q in questions if questions is not None else data.questions:
         answer, ms = timed(dispatcher, q.text)
-        rank = next((r for r, e in enumerate(answer.excerpts, 1) if hit(q, e.citation.start, e.citation.end)), None)
+        rank = next(
+            (
+                r
+                for r, e in enumerate(answer.excerpts, 1)
+                if hit(q, e.citation.document, e.citation.start, e.citation.end)
+            ),
+            None,
+        )
         tallies["tune" if q.title in data.tune_titles else "held-out"].add(rank, verdict(answer), ms)
     return tallies
 

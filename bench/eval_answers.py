@@ -19,7 +19,7 @@ from bench.ask_runs import reqa_tallies, wh_result
 from bench.bm25s_baseline import Bm25sBaseline
 from bench.calibration import answered, cross_negatives, wh_negatives
 from bench.cost import ask_latency, cold_build_seconds, rss_mb
-from bench.reqa import build_reqa, hit
+from bench.reqa import build_reqa, sentence_hit
 from bench.seed_runs import dev_figures, plain_results
 from bench.shared import PROJECT_ROOT, evaldata, shared_root
 from bench.whq import first_hits, load_wh
@@ -48,18 +48,12 @@ def reqa_rows(config, data_dir: Path) -> tuple[list[Row], Engine, object]:
     top = base.top([q.text for q in data.questions], 3)
     p1 = r3 = 0
     for q, row in zip(data.questions, top, strict=True):
-        ranks = [i for i, j in enumerate(row, 1) if j >= 0 and _gold(q, data.sentences[j], data)]
+        ranks = [i for i, j in enumerate(row, 1) if j >= 0 and sentence_hit(q, data, data.sentences[j])]
         p1 += bool(ranks) and ranks[0] == 1
         r3 += bool(ranks)
     n = len(data.questions)
     rows.append(("ReQA SQuAD", "bm25s (all)", f"P@1 {p1 / n:.3f}  R@3 {r3 / n:.3f}  nothing 0.0%"))
     return rows, engine, data
-
-
-def _gold(question, sentence: dict, data) -> bool:
-    """The same hit rule as the bot's, on ReQA's own sentence (its offsets moved into the file)."""
-    offset = data.paragraph_starts[sentence["paragraph_id"]]
-    return hit(question, offset + sentence["start"], offset + sentence["end"])
 
 
 def wh_rows(config, kb: Path, data_dir: Path) -> tuple[list[Row], Engine]:

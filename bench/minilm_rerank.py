@@ -89,9 +89,9 @@ def reqa(model, k: int, n: int) -> None:
             print(f"ReQA {'tune' if tune else 'held-out'} sample {n}  w {w:5}  R@3 {np.mean(r3):.3f}")
 
 
-def _span(engine: Engine, pid: int) -> tuple[int, int]:
-    sentence = engine.passage(pid).sentence
-    return sentence.start, sentence.end
+def _span(engine: Engine, pid: int) -> tuple[str, int, int]:
+    passage = engine.passage(pid)
+    return passage.document.id, passage.sentence.start, passage.sentence.end
 
 
 def cost(model) -> None:
