@@ -41,7 +41,7 @@ def reqa_rows(config, data_dir: Path) -> tuple[list[Row], Engine, object]:
                 "ReQA SQuAD",
                 f"bot !ask ({half})",
                 f"P@1 {r['P@1']:.3f}  R@3 {r['R@3']:.3f}  "
-                f"nothing {r['nothing']:.1%}  closest {r['closest']:.1%}  n {t.n}",
+                f"nothing {r['nothing']:.2%} ({t.nothing})  closest {r['closest']:.1%}  n {t.n}",
             )
         )
     base = Bm25sBaseline([s["text"] for s in data.sentences])
