@@ -21,7 +21,7 @@ from bot.knowledge.base import KnowledgeBase, Passage
 from bot.knowledge.model import Document
 from bot.knowledge.quality import QualityFilter
 from bot.search.acronyms import learn_acronyms
-from bot.search.analyzer import Analyzer
+from bot.search.analyzer import Analyzer, fold
 from bot.search.conflation import learn_families
 from bot.search.dates import DocumentDates, time_asked
 from bot.search.fields import Fields
@@ -36,6 +36,7 @@ from bot.search.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -198,24 +199,30 @@ class Engine:
         """Why a passage is kept out of answers (a kind from config/quality.yaml), or None."""
         return self.quality.kinds[self.quality_codes[pid]] or None
 
-    def written_as_name(self, word: str) -> bool:
-        """Whether the documents write this known word (as the vocabulary has it) as a name."""
-        return self._written_capitalised(self.analyzer.stem([word])[0], word)
+    def name_as_written(self, word: str) -> str | None:
+        """How the documents write a known word (as the vocabulary has it: lower case, accents folded) when
+        they write it as a name ("Müntzer", "McDonald"); None when they do not."""
+        return self._written_as_name(self.analyzer.stem([word])[0], word)
 
-    def _written_capitalised(self, term: str, word: str | None = None, sample: int = 5) -> bool:
-        """Whether the documents write the word (default: the term itself) as a name: capitalised
-        mid-sentence and never in lower case, in the first few sentences that have the term."""
-        seen = False
+    def _written_capitalised(self, term: str) -> bool:
+        return self._written_as_name(term, term) is not None
+
+    def _written_as_name(self, term: str, word: str, sample: int = 5) -> str | None:
+        """The word as written when, in the first few sentences that have the term, it is capitalised
+        mid-sentence and never in lower case."""
+        written = None
         for pid in self.index.postings(term)[0][:sample].tolist():
             text = self.passage(pid).text
-            for match in re.finditer(rf"\b{re.escape(word or term)}\b", text, re.I):
+            for match in _WORD.finditer(text):
+                if fold(match.group()).lower() != word:
+                    continue
                 before = text[: match.start()].rstrip()
                 if not before or before[-1] in '.!?:"“(':
                     continue  # a sentence's first word is capitalised anyway
                 if not match.group()[0].isupper():
-                    return False
-                seen = True
-        return seen
+                    return None
+                written = written or match.group()
+        return written
 
     def passage(self, pid: int) -> Passage:
         return self.kb.passage(pid)

@@ -8,16 +8,19 @@ swapped ("Ghengis" is Genghis).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.search.analyzer import fold
 from bot.search.answerability import Evidence, Verdict, decide, with_names
 from bot.search.dates import time_asked
 from bot.search.query import Query, concept_weight
 from bot.search.rank import Ranked
 from bot.search.spelling import check_words, names_in
+from bot.search.vocabulary import CLOSE
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -83,19 +86,20 @@ def _missing(query: Query, names: list[int], hits: list[Ranked], in_doc: np.ndar
 
 
 def _guess_names(engine: Engine, text: str, unknown: list[str], k: int, exclude: np.ndarray | None) -> Found | None:
-    """Each unknown name tried as its closest known word. The guess stands when the corrected question
-    is answered confidently, or at all when every name only had its letters swapped ("Ghengis" →
-    Genghis): a different real name is seldom spelled with exactly the same letters."""
+    """Each unknown name tried as the known word it was meant to be. A name typed with its letters swapped
+    ("Ghengis") goes back into the question as the name the documents write (Genghis), so the excerpts must
+    be about it, and the guess stands even for closest matches: a different real name is seldom spelled
+    with exactly the same letters. Any other close word goes back as a plain word, and stands only when the
+    corrected question is answered confidently."""
     fixed, corrections, swapped = text, [], True
     for name in unknown:
-        typed = name.lower()
-        same = [] if name.isupper() else _swapped(engine, typed)
-        close = same or engine.vocabulary.closest(typed, limit=1)
-        if not close:
+        guess = _guess(engine, name)
+        if guess is None:
             return None
-        swapped &= bool(same)
-        corrections.append((name, close[0][:1].upper() + close[0][1:]))  # shown as a name: "Genghis"
-        fixed = fixed.replace(name, close[0], 1)  # searched in lower case, so not checked again as a name
+        shown, searched, same = guess
+        swapped &= same
+        corrections.append((name, shown))
+        fixed = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", searched, fixed, count=1)
     query = engine.question(fixed)
     found = _search(engine, fixed, query, k, exclude, [])
     if found.verdict is not Verdict.CONFIDENT and not (swapped and found.verdict is Verdict.CLOSEST):
@@ -104,7 +108,16 @@ def _guess_names(engine: Engine, text: str, unknown: list[str], k: int, exclude:
     return found
 
 
-def _swapped(engine: Engine, typed: str) -> list[str]:
-    """Known names spelled with exactly the letters typed, in another order."""
-    close = engine.vocabulary.closest(typed, limit=5, cutoff=SWAP_CUTOFF)
-    return [w for w in close if sorted(w) == sorted(typed) and engine.written_as_name(w)][:1]
+def _guess(engine: Engine, name: str) -> tuple[str, str, bool] | None:
+    """(the guess as shown, as searched, whether it has exactly the typed letters) for the known word
+    closest to a typed name; one scan of the vocabulary serves both kinds of guess."""
+    typed = fold(name).lower()
+    scored = engine.vocabulary.closest_scored(typed, limit=5, cutoff=SWAP_CUTOFF)
+    if not name.isupper():  # an acronym's letters are not a misspelling
+        for word, _ in scored:
+            if sorted(word) == sorted(typed) and (written := engine.name_as_written(word)):
+                return written, written, True
+    close = [word for word, score in scored if score >= CLOSE]
+    if not close:
+        return None
+    return engine.name_as_written(close[0]) or close[0], close[0], False

@@ -37,9 +37,9 @@ _WHO = re.compile(
     r"|\b(which|what) (countries|country|nations|nation|leaders?|people|person|officials?|states)\b"
 )
 NAMES = 16  # the answer kind "names": who, which countries
-# A word that names the kind of answer asked ("in what year", "on what date") is found in a sentence that
+# The word that names the kind of answer asked ("in what year", "on what date") is found in a sentence that
 # has that kind of answer: "a siege by the royal army in 1622" answers "in what year" without "year".
-KIND_WORDS = {YEAR: ("year", "years", "decade"), TIME: ("date", "day", "month"), NUMBER: ("number",)}
+_KIND_WORD = re.compile(r"\b(?:what|which) (year|years|decade|date|day|month)\b")
 COUNT_CHECKED = 100  # best sentences checked for counting what "how many" asks about
 
 
@@ -141,6 +141,8 @@ class Ranker:
         rows, docs = f.passage_paragraph[pool], self.passage_doc[pool]
         prev = np.where(self._has_previous[pool], pool - 1, -1)
         in_date = self.dates.fits(docs, asked) if asked.years else None
+        named = _KIND_WORD.search(query.text.lower())
+        asked_word = named.group(1) if named else None
         found = np.zeros((len(pool), len(query.concepts)), dtype=np.float64)
         own = np.zeros_like(found)
         for i, concept in enumerate(query.concepts):
@@ -155,7 +157,7 @@ class Ranker:
             )
             if in_date is not None and any(is_date_word(word, asked) for word in concept.words):
                 context = np.maximum(context, in_date)
-            if concept.words[-1] in KIND_WORDS.get(kind, ()):
+            if kind in (YEAR, TIME) and concept.words[-1] == asked_word:
                 s = np.maximum(s, (self.flags[pool] & kind) > 0)
             own[:, i] = s
             found[:, i] = np.maximum(s, context)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.search.analyzer import fold
 from bot.search.query import Query
 from bot.search.vocabulary import Vocabulary
 
@@ -66,7 +67,7 @@ def _typed_forms(question: str) -> dict[str, str]:
     forms = {}
     for match in _WORD.finditer(question):
         typed = re.sub(r"['’]s?$", "", match.group())
-        forms[typed.lower().replace("’", "'").split("'")[0]] = typed
+        forms[fold(typed.lower().replace("’", "'").split("'")[0])] = typed  # keyed as the analyser writes it
     return forms
 
 

@@ -13,6 +13,7 @@ from bot.search.lookup_budget import spend
 
 MEMO = 4096  # words whose closest matches are remembered (a repeated word costs one scan)
 SCAN_LIMIT = 5  # matches kept per scan; callers take the first `limit` of them
+CLOSE = 84  # likeness (0-100) a word needs to be offered as a correction
 MIN_USES = 2  # a word form other than its term's commonest is offered as a correction once used this often
 
 
@@ -25,7 +26,7 @@ class Vocabulary:
         self.uses = {w: n for w, n in (uses or {}).items() if n >= MIN_USES}
         spelled = set(surfaces.values()) | set(self.uses)
         self._words = sorted(w for w in spelled if len(w) > 2 and not w.isdigit())
-        self._memo: dict[tuple[str, float], list[str]] = {}
+        self._memo: dict[tuple[str, float], list[tuple[str, float]]] = {}
 
     @classmethod
     def from_tokens(cls, passages: Iterable[list[Token]]) -> Vocabulary:
@@ -79,9 +80,13 @@ class Vocabulary:
         frequency = frequency if frequency is not None else _passages_with(terms, lengths, term_names)
         return cls(surfaces_of, frequency, uses)
 
-    def closest(self, word: str, limit: int = 3, cutoff: float = 84) -> list[str]:
+    def closest(self, word: str, limit: int = 3, cutoff: float = CLOSE) -> list[str]:
         """Known words closest in spelling to `word`, best first; [] once the command's lookup budget is spent
         (bot.search.lookup_budget)."""
+        return [w for w, _ in self.closest_scored(word, limit, cutoff)]
+
+    def closest_scored(self, word: str, limit: int = 3, cutoff: float = CLOSE) -> list[tuple[str, float]]:
+        """The same, with each word's likeness (0-100): one scan answers callers with stricter cutoffs too."""
         if len(word) < 3:
             return []
         key = (word, cutoff)
@@ -92,7 +97,7 @@ class Vocabulary:
             found.sort(key=lambda m: (-round(m[1], 1), -self.uses.get(m[0], 0)))  # equally close: the commoner
             if len(self._memo) >= MEMO:
                 self._memo.clear()
-            self._memo[key] = [w for w, _, _ in found if w != word]
+            self._memo[key] = [(w, float(score)) for w, score, _ in found if w != word]
         return self._memo[key][:limit]
 
 

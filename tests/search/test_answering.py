@@ -142,3 +142,24 @@ def test_a_different_real_name_is_not_taken_for_a_typo(make_bot, tmp_path) -> No
     write(tmp_path, "b.md", "The lunar lander touched down on the moon.")
     assert not make_bot()("!ask How did the 2023 Alberta provincial election turn out?").excerpts
     assert not make_bot()("!ask What did Ladner say about the lunar lander?").excerpts
+
+
+def test_a_name_guessed_for_a_typo_is_what_the_excerpts_are_about(make_bot, tmp_path) -> None:
+    """ "Ladner" may be the Lander the documents know, but then the excerpts must be about Lander, never a
+    confident answer from a document that names no one."""
+    write(tmp_path, "a.md", "Eric Lander led the science office for a year.")
+    write(
+        tmp_path, "b.md", "The governor said the bridge repairs were too costly. The plan for the bridge was dropped."
+    )
+    for i in range(6):
+        write(tmp_path, f"f{i}.md", f"Report {i} covers the harbour and trade of region {i}. Ships came and went.")
+    answer = make_bot()("!ask What did Ladner say about the bridge repairs?")
+    assert answer.data["answerability"] != "confident"
+    assert all("Lander" in e.text for e in answer.excerpts)
+
+
+def test_an_accented_name_is_recognised_and_corrected_as_the_documents_spell_it(make_bot, tmp_path) -> None:
+    write(tmp_path, "a.md", "In 1525 the preacher Thomas Müntzer led the revolt in Thuringia. The revolt failed.")
+    answer = make_bot()("!ask What did Müntzre lead?")
+    assert answer.excerpts and "Müntzer" in answer.excerpts[0].text
+    assert any("“Müntzer” for “Müntzre”" in n for n in answer.notes)

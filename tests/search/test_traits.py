@@ -100,3 +100,14 @@ def test_the_word_naming_the_answer_kind_is_found_in_a_sentence_of_that_kind(mak
     answer = make_bot()("!ask What year was the siege?")
     assert "1622" in answer.excerpts[0].text
     assert answer.data["answerability"] == "confident"
+
+
+def test_only_the_word_right_after_what_names_the_answer_kind(make_bot, tmp_path) -> None:
+    """In "when is mother's day celebrated", "day" is part of the subject: a sentence with a year does not
+    answer it."""
+    write_doc(tmp_path, "a.md", "Mother tongue education began in 1990. Schools taught in two languages.")
+    write_doc(tmp_path, "b.md", "Budget talks in the capital dragged on. The ministers met in May.")
+    for i in range(6):
+        write_doc(tmp_path, f"f{i}.md", f"Report {i} covers the harbour and trade of region {i}. Ships came and went.")
+    answer = make_bot()("!ask When is mother's day celebrated?")
+    assert answer.data["answerability"] != "confident"
