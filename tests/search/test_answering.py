@@ -163,3 +163,19 @@ def test_an_accented_name_is_recognised_and_corrected_as_the_documents_spell_it(
     answer = make_bot()("!ask What did Müntzre lead?")
     assert answer.excerpts and "Müntzer" in answer.excerpts[0].text
     assert any("“Müntzer” for “Müntzre”" in n for n in answer.notes)
+
+
+def test_guessing_a_misspelt_name_takes_one_vocabulary_scan(tmp_path) -> None:
+    """Each scan compares the name with every known word; a command has only a few (lookup_budget)."""
+    from pathlib import Path
+
+    from bot.config import load_config
+    from bot.engine import Engine
+    from bot.search.answering import answer_question
+    from bot.search.lookup_budget import lookup_budget
+
+    write(tmp_path, "a.md", "Luther's colleague Karlstadt preached in Wittenberg while Luther was away.")
+    engine = Engine.load(tmp_path, load_config(Path("config")))
+    with lookup_budget(1):
+        found = answer_question(engine, "Who preached in Wittenberg while Luther was away, Karistadt?", 3)
+    assert ("Karistadt", "Karlstadt") in found.corrections
