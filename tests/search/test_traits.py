@@ -35,39 +35,46 @@ def test_names_are_counted_after_the_first_word() -> None:
     assert name_count("Nothing capitalised here.") == 0
 
 
-def test_how_much_prefers_a_sentence_with_an_amount(make_bot, tmp_path) -> None:
-    write_doc(
-        tmp_path,
-        "deal.md",
-        "Signed in July 2025, this agreement is not merely a trade deal between Japan and the United States: "
-        "it is the first strategic realignment of the Japan-US economic relationship.\n\n"
-        "Japan will invest $550 billion in American industries under the deal.",
-    )
-    answer = make_bot()("!ask How much is Japan investing in the US under the trade deal?")
-    assert "$550 billion" in answer.excerpts[0].text
-
-
-def test_how_many_prefers_a_number_that_counts_what_is_asked(make_bot, tmp_path) -> None:
-    write_doc(
-        tmp_path,
-        "summit.md",
-        "Five working groups met twice before the summit, with countries taking turns as hosts.\n\n"
-        "Over two days, the summit brought together leaders from 36 countries and the European Union.",
-    )
-    answer = make_bot()("!ask How many countries were at the summit?")
-    assert "36 countries" in answer.excerpts[0].text
-
-
-def test_what_year_prefers_a_sentence_with_a_year(make_bot, tmp_path) -> None:
-    write_doc(
-        tmp_path,
-        "king.md",
-        "The old king of the island died today.\n\n"
-        "Historians agree that the old king of the island, a patron of the arts, died in 1643 after a long reign.",
-    )
-    write_doc(tmp_path, "calendar.md", "The island's year begins in spring.")
-    answer = make_bot()("!ask In what year did the old king of the island die?")
-    assert "1643" in answer.excerpts[0].text
+@pytest.mark.parametrize(
+    ("docs", "question", "expected"),
+    [
+        pytest.param(
+            {
+                "deal.md": "Signed in July 2025, this agreement is not merely a trade deal between Japan and the "
+                "United States: it is the first strategic realignment of the Japan-US economic relationship.\n\n"
+                "Japan will invest $550 billion in American industries under the deal."
+            },
+            "How much is Japan investing in the US under the trade deal?",
+            "$550 billion",
+            id="how much: an amount",
+        ),
+        pytest.param(
+            {
+                "summit.md": "Five working groups met twice before the summit, with countries taking turns as "
+                "hosts.\n\n"
+                "Over two days, the summit brought together leaders from 36 countries and the European Union."
+            },
+            "How many countries were at the summit?",
+            "36 countries",
+            id="how many: a number that counts what is asked",
+        ),
+        pytest.param(
+            {
+                "king.md": "The old king of the island died today.\n\nHistorians agree that the old king of the "
+                "island, a patron of the arts, died in 1643 after a long reign.",
+                "calendar.md": "The island's year begins in spring.",
+            },
+            "In what year did the old king of the island die?",
+            "1643",
+            id="what year: a year",
+        ),
+    ],
+)
+def test_the_kind_of_answer_asked_ranks_first(make_bot, tmp_path, docs: dict, question: str, expected: str) -> None:
+    for name, text in docs.items():
+        write_doc(tmp_path, name, text)
+    answer = make_bot()(f"!ask {question}")
+    assert expected in answer.excerpts[0].text
 
 
 @pytest.mark.parametrize(
